@@ -1,0 +1,2 @@
+export type { InsetErrorCode } from './errors'
+export { INSET_ERROR_CODES, InsetError, isInsetErrorCode } from './errors'

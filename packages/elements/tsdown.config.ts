@@ -1,0 +1,3 @@
+import { defineInsetLibrary } from '@inset/config/tsdown'
+
+export default defineInsetLibrary({ platform: 'browser' })

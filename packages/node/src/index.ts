@@ -1,0 +1,2 @@
+/** The JWT audience every Inset embed token carries. */
+export const INSET_AUDIENCE = 'inset'

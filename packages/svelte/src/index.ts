@@ -1,0 +1,2 @@
+export type { InsetErrorCode } from '@inset/core'
+export { InsetError } from '@inset/core'

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test of the repo: lint, types, unit and integration tests of every package, then the
+# browser suites. Ends with one line "N passed, N failed" summed over every vitest and Playwright run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1
+. scripts/lib/chromium.sh
+. scripts/lib/postgres.sh
+
+finish() {
+  local status=$?
+  stop_postgres
+  node scripts/test-summary.mjs || true
+  exit "$status"
+}
+trap finish EXIT
+
+ensure_chromium
+ensure_postgres
+rm -rf packages/*/test-results apps/*/test-results
+
+pnpm exec biome ci .
+pnpm exec turbo run build typecheck lint test --continue --output-logs=errors-only
+pnpm exec turbo run e2e --continue --concurrency=1
