@@ -26,19 +26,44 @@ export class InsetError extends Error {
   override readonly name = 'InsetError'
   readonly code: InsetErrorCode
   readonly status: number | undefined
+  /** For `rate_limited`: how long the server asked to wait, in milliseconds. */
+  readonly retryAfter: number | undefined
 
   constructor(
     code: InsetErrorCode,
     message: string,
-    options: { status?: number; cause?: unknown } = {},
+    options: { status?: number; cause?: unknown; retryAfter?: number } = {},
   ) {
     super(message, { cause: options.cause })
     this.code = code
     this.status = options.status
+    this.retryAfter = options.retryAfter
   }
 }
 
 /** True for a known error code string. */
 export function isInsetErrorCode(value: unknown): value is InsetErrorCode {
   return typeof value === 'string' && (INSET_ERROR_CODES as readonly string[]).includes(value)
+}
+
+/**
+ * True when trying again later may succeed (`network`, `timeout`, `rate_limited`, `server`).
+ *
+ * @example
+ * if (isTransientError(snapshot.error)) showRetryingBadge()
+ */
+export function isTransientError(error: unknown): boolean {
+  return (
+    error instanceof InsetError &&
+    ['network', 'timeout', 'rate_limited', 'server'].includes(error.code)
+  )
+}
+
+/** Wraps anything thrown into an `InsetError`; an unknown failure becomes `fallback`. */
+export function toInsetError(error: unknown, fallback: InsetErrorCode = 'server'): InsetError {
+  return error instanceof InsetError
+    ? error
+    : new InsetError(fallback, error instanceof Error ? error.message : String(error), {
+        cause: error,
+      })
 }

@@ -1,3 +1,63 @@
+export type {
+  ApiClientOptions,
+  AssistantEvent,
+  InsetApi,
+  RequestOptions,
+} from './api'
+export { createApiClient } from './api'
+export type {
+  AssistantContext,
+  AssistantController,
+  AssistantMessage,
+  AssistantOptions,
+  AssistantSnapshot,
+  AssistantState,
+} from './assistant'
+export { createAssistantController } from './assistant'
+export type {
+  ControllerContext,
+  DashboardController,
+  DashboardOptions,
+  DashboardSnapshot,
+  DashboardState,
+  TileSnapshot,
+  TileStatus,
+} from './dashboard'
+export { createDashboardController } from './dashboard'
+export type { Emitter } from './emitter'
+export { createEmitter } from './emitter'
 export type { InsetErrorCode } from './errors'
-export { INSET_ERROR_CODES, InsetError, isInsetErrorCode } from './errors'
+export {
+  INSET_ERROR_CODES,
+  InsetError,
+  isInsetErrorCode,
+  isTransientError,
+  toInsetError,
+} from './errors'
+export type { Inset, InsetOptions } from './inset'
+export { createInset } from './inset'
+export type { TokenTimes } from './jwt'
+export { decodeTokenTimes } from './jwt'
+export { createSseParser } from './sse'
+export type { InsetCssVariables, InsetTheme, InsetThemeColors } from './theme'
+export {
+  darkColors,
+  defaultPalette,
+  lightColors,
+  resolveColorScheme,
+  themeToCssVariables,
+} from './theme'
+export type { Scheduler } from './timing'
+export type { FetchTokenResult, TokenEnvironment, TokenResponseLike } from './token-fetch'
+export type {
+  FetchTokenContext,
+  FetchTokenReason,
+  RetryOptions,
+  TokenChannel,
+  TokenSnapshot,
+  TokenSource,
+  TokenSourceOptions,
+  TokenStatus,
+} from './token-source'
+export { createTokenSource } from './token-source'
 export type * from './wire'

@@ -1,0 +1,218 @@
+import type { ControllerContext } from './dashboard'
+import { createEmitter } from './emitter'
+import { InsetError, isInsetErrorCode, toInsetError } from './errors'
+import { sameValue } from './timing'
+import type {
+  AssistantEventMap,
+  AssistantTurn,
+  Filters,
+  QueryResult,
+  StructuredQuery,
+} from './wire'
+
+export type AssistantState = 'idle' | 'streaming' | 'destroyed'
+
+export interface AssistantMessage {
+  id: string
+  role: 'user' | 'assistant'
+  /** The question, or the answer's text so far. */
+  text: string
+  status: 'streaming' | 'done' | 'error'
+  query?: StructuredQuery
+  /** What the query computes, in words. */
+  description?: string
+  result?: QueryResult
+  chart?: AssistantEventMap['chart']
+  error?: InsetError
+  /** Follow-up questions offered with this answer. */
+  suggestions?: string[]
+}
+
+/** What the assistant knows of the page: the dashboard it sits next to and its filters. */
+export interface AssistantContext {
+  dashboardId?: string
+  filters?: Filters
+}
+
+/** Immutable; a new object only when something changed. */
+export interface AssistantSnapshot {
+  state: AssistantState
+  messages: readonly AssistantMessage[]
+  /** Questions to offer: the server's starters, then the latest answer's follow-ups. */
+  suggestions: readonly string[]
+  context: AssistantContext
+}
+
+export interface AssistantOptions {
+  context?: AssistantContext
+}
+
+/** A conversation with the data assistant. It survives token refreshes; `reset()` clears it. */
+export interface AssistantController {
+  /** Sends the question with the previous turns; resolves when the answer is complete. */
+  ask(question: string): Promise<void>
+  /** Stops the answer being streamed; what arrived stays. */
+  cancel(): void
+  /** Clears the conversation. */
+  reset(): void
+  setContext(context: AssistantContext): void
+  subscribe(listener: (snapshot: AssistantSnapshot) => void): () => void
+  getSnapshot(): AssistantSnapshot
+  destroy(): void
+}
+
+const HISTORY_TURNS = 10
+
+/**
+ * Creates an assistant controller; usually through `inset.assistant(options)`.
+ *
+ * @example
+ * const chat = inset.assistant({ context: { dashboardId: 'sales-overview' } })
+ * chat.subscribe((snapshot) => render(snapshot.messages))
+ * await chat.ask('Revenue by region last quarter')
+ */
+export function createAssistantController(
+  context: ControllerContext,
+  options: AssistantOptions = {},
+): AssistantController {
+  const { api } = context
+  let snapshot: AssistantSnapshot = {
+    state: 'idle',
+    messages: [],
+    suggestions: [],
+    context: { ...options.context },
+  }
+  let answering: AbortController | undefined
+  let suggesting: AbortController | undefined
+  /** The dashboard whose starter suggestions are shown (`''` for none). */
+  let suggestedFor: string | undefined
+  let nextId = 0
+  const changes = createEmitter<AssistantSnapshot>({
+    onFirst: loadSuggestions,
+    onLast: () => suggesting?.abort(),
+  })
+
+  function update(patch: Partial<AssistantSnapshot>) {
+    if (snapshot.state === 'destroyed') return
+    snapshot = { ...snapshot, ...patch }
+    changes.emit(snapshot)
+  }
+
+  function loadSuggestions() {
+    const dashboardId = snapshot.context.dashboardId ?? ''
+    if (suggestedFor === dashboardId || snapshot.state === 'destroyed') return
+    suggesting?.abort()
+    const abort = new AbortController()
+    suggesting = abort
+    api.getSuggestions(dashboardId || undefined, { signal: abort.signal }).then(
+      ({ suggestions }) => {
+        if (abort.signal.aborted) return
+        suggestedFor = dashboardId
+        if (!snapshot.messages.length) update({ suggestions })
+      },
+      // Suggestions are a nicety: without them the assistant still answers.
+      () => {},
+    )
+  }
+
+  function cancel() {
+    answering?.abort()
+    answering = undefined
+  }
+
+  async function ask(question: string): Promise<void> {
+    if (snapshot.state === 'destroyed') return
+    const text = typeof question === 'string' ? question.trim() : ''
+    if (!text) throw new InsetError('bad_request', 'Ask a question first')
+    cancel()
+    const history: AssistantTurn[] = snapshot.messages
+      .filter((message) => message.status === 'done' && message.text)
+      .slice(-HISTORY_TURNS)
+      .map((message) => ({ role: message.role, content: message.text }))
+    const id = `m${++nextId}`
+    let answer: AssistantMessage = {
+      id: `${id}a`,
+      role: 'assistant',
+      text: '',
+      status: 'streaming',
+    }
+    const revise = (patch: Partial<AssistantMessage>) => {
+      if (!snapshot.messages.includes(answer)) return
+      const previous = answer
+      answer = { ...answer, ...patch }
+      update({
+        messages: snapshot.messages.map((message) => (message === previous ? answer : message)),
+      })
+    }
+    update({
+      state: 'streaming',
+      messages: [
+        ...snapshot.messages,
+        { id: `${id}q`, role: 'user', text, status: 'done' },
+        answer,
+      ],
+    })
+    const abort = new AbortController()
+    answering = abort
+    const { dashboardId, filters } = snapshot.context
+    try {
+      const request = {
+        question: text,
+        context: { ...(dashboardId && { dashboardId }), ...(filters && { filters }), history },
+      }
+      for await (const { event, data } of api.ask(request, { signal: abort.signal })) {
+        if (event === 'text') revise({ text: answer.text + data.delta })
+        else if (event === 'query') revise({ query: data.query, description: data.description })
+        else if (event === 'result') revise({ result: data })
+        else if (event === 'chart') revise({ chart: data })
+        else if (event === 'error') {
+          const code = isInsetErrorCode(data.code) ? data.code : 'server'
+          revise({ status: 'error', error: new InsetError(code, data.message) })
+        } else if (event === 'done') {
+          revise(
+            data.suggestions
+              ? { status: 'done', suggestions: data.suggestions }
+              : { status: 'done' },
+          )
+          if (data.suggestions) update({ suggestions: data.suggestions })
+        }
+      }
+      if (answer.status === 'streaming') revise({ status: 'done' })
+    } catch (caught) {
+      revise(
+        abort.signal.aborted
+          ? { status: 'done' }
+          : { status: 'error', error: toInsetError(caught) },
+      )
+    } finally {
+      if (answering === abort) {
+        answering = undefined
+        update({ state: 'idle' })
+      }
+    }
+  }
+
+  return {
+    ask,
+    cancel,
+    reset() {
+      cancel()
+      suggestedFor = undefined
+      update({ state: 'idle', messages: [], suggestions: [] })
+      if (changes.size) loadSuggestions()
+    },
+    setContext(next) {
+      if (sameValue(next, snapshot.context)) return
+      update({ context: { ...next } })
+      if (changes.size) loadSuggestions()
+    },
+    subscribe: changes.subscribe,
+    getSnapshot: () => snapshot,
+    destroy() {
+      cancel()
+      suggesting?.abort()
+      update({ state: 'destroyed' })
+      changes.clear()
+    },
+  }
+}

@@ -1,0 +1,257 @@
+import type { InsetApi } from './api'
+import { createEmitter } from './emitter'
+import { type InsetError, isTransientError, toInsetError } from './errors'
+import { abortable, backoffDelay, type Scheduler, sameValue } from './timing'
+import type { TokenSource } from './token-source'
+import type { DashboardDefinition, Filters, QueryResult } from './wire'
+
+export type DashboardState =
+  | 'idle'
+  | 'authenticating'
+  | 'loading'
+  | 'ready'
+  | 'updating'
+  | 'error'
+  | 'destroyed'
+
+export type TileStatus = 'idle' | 'loading' | 'ready' | 'updating' | 'error'
+
+export interface TileSnapshot {
+  status: TileStatus
+  /** The latest result; kept while updating and after a failed update. */
+  data?: QueryResult
+  error?: InsetError
+}
+
+/** Immutable; a new object only when something changed (fit for `useSyncExternalStore`). */
+export interface DashboardSnapshot {
+  state: DashboardState
+  definition?: DashboardDefinition
+  /** The filters in effect: the definition's defaults overlaid with yours. */
+  filters: Filters
+  tiles: Readonly<Record<string, TileSnapshot>>
+  /** Why the dashboard as a whole failed (token, definition); tile failures sit on the tile. */
+  error?: InsetError
+}
+
+export interface DashboardOptions {
+  /** Filters to start with; a later `setOptions({ filters })` with different ones replaces them. */
+  filters?: Filters
+}
+
+/** The state of one embedded dashboard. Work starts with the first subscriber, stops after the last. */
+export interface DashboardController {
+  readonly id: string
+  subscribe(listener: (snapshot: DashboardSnapshot) => void): () => void
+  getSnapshot(): DashboardSnapshot
+  /** Merges `{ region: ['EU'] }` into the filters (`undefined` removes one), or maps them with a function. */
+  setFilters(next: Filters | ((current: Filters) => Filters)): void
+  setOptions(options: DashboardOptions): void
+  /** Fetches the definition and every tile again, showing the current data meanwhile. */
+  refresh(): void
+  /** Fetches again only what failed. */
+  retry(): void
+  destroy(): void
+}
+
+export interface ControllerContext {
+  api: InsetApi
+  tokens: TokenSource
+  scheduler: Scheduler
+  random: () => number
+}
+
+type LoadMode = 'all' | 'failed' | 'refresh'
+
+function withDefaults(definition: DashboardDefinition, filters: Filters): Filters {
+  const merged: Filters = {}
+  for (const filter of definition.filters) {
+    if (filter.default !== undefined) merged[filter.id] = filter.default
+  }
+  return { ...merged, ...filters }
+}
+
+function clean(filters: Filters): Filters {
+  const result: Filters = {}
+  for (const key in filters) if (filters[key] !== undefined) result[key] = filters[key]!
+  return result
+}
+
+/**
+ * Creates a dashboard controller; usually through `inset.dashboard(id, options)`.
+ *
+ * @example
+ * const dashboard = inset.dashboard('sales-overview', { filters: { region: ['EU'] } })
+ * const stop = dashboard.subscribe((snapshot) => render(snapshot))
+ * dashboard.setFilters({ channel: ['online'] })
+ */
+export function createDashboardController(
+  context: ControllerContext,
+  id: string,
+  options: DashboardOptions = {},
+): DashboardController {
+  const { api, tokens, scheduler, random } = context
+  let optionFilters = options.filters
+  let snapshot: DashboardSnapshot = {
+    state: 'idle',
+    filters: clean(options.filters ?? {}),
+    tiles: {},
+  }
+  let generation = 0
+  let inFlight: AbortController | undefined
+  let retryTimer: unknown
+  let retryAttempt = 0
+  /** The data on screen no longer matches the filters (or was never loaded). */
+  let stale = true
+  let stopTokens: (() => void) | undefined
+  const changes = createEmitter<DashboardSnapshot>({ onFirst: start, onLast: stop })
+
+  function update(patch: Partial<DashboardSnapshot>) {
+    if (snapshot.state === 'destroyed') return
+    snapshot = { ...snapshot, ...patch }
+    changes.emit(snapshot)
+  }
+
+  function cancel() {
+    generation++
+    inFlight?.abort()
+    inFlight = undefined
+    scheduler.clearTimeout(retryTimer)
+    retryTimer = undefined
+  }
+
+  function scheduleRetry(error: InsetError | undefined) {
+    const delay = Math.max(
+      backoffDelay(retryAttempt++, 1_000, 30_000, random),
+      error?.retryAfter ?? 0,
+    )
+    retryTimer = scheduler.setTimeout(() => {
+      retryTimer = undefined
+      load('failed')
+    }, delay)
+  }
+
+  async function load(mode: LoadMode) {
+    cancel()
+    const mine = ++generation
+    const abort = new AbortController()
+    inFlight = abort
+    const { signal } = abort
+    const current = () => mine === generation
+    let { definition } = snapshot
+    try {
+      if (tokens.getSnapshot().status !== 'fresh') {
+        update({ state: definition ? 'updating' : 'authenticating', error: undefined })
+      }
+      await abortable(tokens.getToken(), signal)
+      if (!definition || mode === 'refresh') {
+        if (!definition) update({ state: 'loading', error: undefined })
+        definition = await api.getDashboard(id, { signal })
+        if (!current()) return
+        update({ definition, filters: withDefaults(definition, snapshot.filters) })
+      }
+      const { filters } = snapshot
+      const tiles = definition.tiles.filter(
+        (tile) => mode !== 'failed' || snapshot.tiles[tile.id]?.status !== 'ready',
+      )
+      const marked = { ...snapshot.tiles }
+      for (const tile of tiles) {
+        const data = marked[tile.id]?.data
+        marked[tile.id] = data ? { status: 'updating', data } : { status: 'loading' }
+      }
+      const shown = Object.values(marked).some((tile) => tile.data)
+      update({ state: shown ? 'updating' : 'loading', error: undefined, tiles: marked })
+      let lastError: InsetError | undefined
+      await Promise.all(
+        tiles.map(async (tile) => {
+          try {
+            const data = await api.queryTile(id, tile.id, { filters }, { signal })
+            if (current())
+              update({ tiles: { ...snapshot.tiles, [tile.id]: { status: 'ready', data } } })
+          } catch (caught) {
+            if (!current()) return
+            const error = toInsetError(caught)
+            if (isTransientError(error)) lastError = error
+            const data = snapshot.tiles[tile.id]?.data
+            const failed = data
+              ? { status: 'error' as const, data, error }
+              : { status: 'error' as const, error }
+            update({ tiles: { ...snapshot.tiles, [tile.id]: failed } })
+          }
+        }),
+      )
+      if (!current()) return
+      inFlight = undefined
+      stale = false
+      update({ state: 'ready' })
+      if (lastError) scheduleRetry(lastError)
+      else retryAttempt = 0
+    } catch (caught) {
+      if (!current()) return
+      inFlight = undefined
+      const error = toInsetError(caught)
+      update({ state: 'error', error })
+      if (isTransientError(error)) scheduleRetry(error)
+    }
+  }
+
+  function start() {
+    // Recover at once when another component obtained a token while this one was waiting to retry.
+    stopTokens = tokens.subscribe((token) => {
+      if (token.status === 'fresh' && retryTimer !== undefined) load('failed')
+    })
+    const failed = Object.values(snapshot.tiles).some((tile) => tile.status !== 'ready')
+    if (stale || !snapshot.definition) load(snapshot.definition ? 'all' : 'refresh')
+    else if (failed || snapshot.state !== 'ready') load('failed')
+  }
+
+  function stop() {
+    if (inFlight) stale = true
+    cancel()
+    stopTokens?.()
+    stopTokens = undefined
+  }
+
+  function setFilters(next: Filters | ((current: Filters) => Filters)) {
+    if (snapshot.state === 'destroyed') return
+    const filters = clean(
+      typeof next === 'function' ? next(snapshot.filters) : { ...snapshot.filters, ...next },
+    )
+    if (sameValue(filters, snapshot.filters)) return
+    update({ filters })
+    stale = true
+    if (changes.size) load(snapshot.definition ? 'all' : 'refresh')
+  }
+
+  return {
+    id,
+    subscribe: changes.subscribe,
+    getSnapshot: () => snapshot,
+    setFilters,
+    setOptions(next) {
+      if (next.filters && !sameValue(next.filters, optionFilters)) {
+        optionFilters = next.filters
+        const replacement = next.filters
+        setFilters(() =>
+          snapshot.definition ? withDefaults(snapshot.definition, replacement) : replacement,
+        )
+      }
+    },
+    refresh() {
+      if (snapshot.state === 'destroyed') return
+      retryAttempt = 0
+      load('refresh')
+    },
+    retry() {
+      if (snapshot.state === 'destroyed') return
+      retryAttempt = 0
+      load(snapshot.definition ? 'failed' : 'refresh')
+    },
+    destroy() {
+      if (snapshot.state === 'destroyed') return
+      stop()
+      update({ state: 'destroyed' })
+      changes.clear()
+    },
+  }
+}

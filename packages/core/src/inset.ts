@@ -1,0 +1,100 @@
+import { createApiClient, type InsetApi } from './api'
+import {
+  type AssistantController,
+  type AssistantOptions,
+  createAssistantController,
+} from './assistant'
+import {
+  type ControllerContext,
+  createDashboardController,
+  type DashboardController,
+  type DashboardOptions,
+} from './dashboard'
+import { InsetError } from './errors'
+import type { InsetTheme } from './theme'
+import { defaultScheduler, type Scheduler } from './timing'
+import { createTokenSource, type TokenSource, type TokenSourceOptions } from './token-source'
+
+export interface InsetOptions {
+  /** The Inset server, e.g. `https://inset.example.com`. */
+  serverUrl: string
+  /** Calls your backend for an embed token (a token source is made for you)... */
+  fetchToken?: TokenSourceOptions['fetchToken']
+  /** ...or a token source you made with `createTokenSource()` and may share. */
+  tokens?: TokenSource
+  fetch?: typeof fetch
+  /** Timeout of each request to the Inset server. Default 30 s. */
+  timeoutMs?: number
+  /** Passed on to the elements and bindings. */
+  theme?: InsetTheme
+  scheduler?: Scheduler
+  random?: () => number
+}
+
+/** One configuration: a token source, an API client and the controllers made from them. */
+export interface Inset {
+  readonly serverUrl: string
+  readonly tokens: TokenSource
+  readonly api: InsetApi
+  readonly theme: InsetTheme | undefined
+  dashboard(id: string, options?: DashboardOptions): DashboardController
+  assistant(options?: AssistantOptions): AssistantController
+  /** Destroys every controller made here, and the token source if this made it. */
+  destroy(): void
+}
+
+/**
+ * Creates an Inset configuration.
+ *
+ * @example
+ * const inset = createInset({
+ *   serverUrl: 'https://inset.example.com',
+ *   fetchToken: ({ signal }) => fetch('/api/inset-token', { signal }),
+ * })
+ * const dashboard = inset.dashboard('sales-overview')
+ */
+export function createInset(options: InsetOptions): Inset {
+  const { serverUrl, scheduler = defaultScheduler, random = Math.random } = options ?? {}
+  if (typeof serverUrl !== 'string' || !/^https?:\/\/[^/]/.test(serverUrl)) {
+    throw new InsetError(
+      'bad_request',
+      `serverUrl must be an http(s) URL, not ${String(serverUrl)}`,
+    )
+  }
+  if (!options.tokens && typeof options.fetchToken !== 'function') {
+    throw new InsetError('bad_request', 'createInset needs fetchToken or tokens')
+  }
+  const tokens =
+    options.tokens ?? createTokenSource({ fetchToken: options.fetchToken!, scheduler, random })
+  const api = createApiClient({ ...options, tokens, scheduler })
+  const context: ControllerContext = { api, tokens, scheduler, random }
+  const live = new Set<{ destroy(): void }>()
+
+  function track<T extends { destroy(): void }>(controller: T): T {
+    const destroy = controller.destroy
+    live.add(controller)
+    controller.destroy = () => {
+      live.delete(controller)
+      destroy()
+    }
+    return controller
+  }
+
+  return {
+    serverUrl,
+    tokens,
+    api,
+    theme: options.theme,
+    dashboard(id, dashboardOptions) {
+      if (typeof id !== 'string' || !id) {
+        throw new InsetError('bad_request', 'dashboard id must be a non-empty string')
+      }
+      return track(createDashboardController(context, id, dashboardOptions))
+    },
+    assistant: (assistantOptions) => track(createAssistantController(context, assistantOptions)),
+    destroy() {
+      for (const controller of [...live]) controller.destroy()
+      if (!options.tokens) tokens.destroy()
+    },
+  }
+}
