@@ -157,6 +157,6 @@ function resolveSettings(options: InsetClientOptions): RequestSettings {
     timeoutMs,
     retry,
     fetch: fetchImpl,
-    random: Math.random,
+    random: () => Math.random(),
   }
 }

@@ -119,7 +119,10 @@ describe('createEmbedToken', () => {
 
     it('signs EdDSA with an Ed25519 key, verified against its public JWK', async () => {
       const { token } = await createEmbedToken({
-        key: { id: 'ed-key', privateKey: ed.privateKey.export({ format: 'pem', type: 'pkcs8' }) },
+        key: {
+          id: 'ed-key',
+          privateKey: ed.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+        },
         user: 'alice',
         tenant: 'acme',
       })
