@@ -185,8 +185,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         () => stop(new InsetError('timeout', `fetchToken took longer than ${fetchTimeoutMs} ms`)),
         fetchTimeoutMs,
       )
-      Promise.resolve()
-        .then(() => fetchToken({ signal: attempt.signal, reason }))
+      // Called synchronously (a throw becomes a rejection) so that a refresh starts at once.
+      new Promise<FetchTokenResult>((start) =>
+        start(fetchToken({ signal: attempt.signal, reason })),
+      )
         .then(parseTokenResult)
         .then(resolve, (error) => reject(toTokenError(error)))
         .finally(() => {
@@ -295,11 +297,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       publish('idle')
     },
     handleExpired(rejected) {
-      if (rejected === token) {
-        token = expiry = undefined
-        schedule()
-      }
-      return getToken()
+      if (rejected !== token) return getToken()
+      token = expiry = undefined
+      schedule()
+      return startFlight('expired')
     },
     reportServerDate(date) {
       const serverNow = new Date(date).getTime()

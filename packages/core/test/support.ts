@@ -1,0 +1,88 @@
+// Shared test helpers: real HS256 embed tokens, a controllable token endpoint, a seeded PRNG.
+import { createHmac } from 'node:crypto'
+import type { FetchTokenContext, FetchTokenReason } from '../src/index'
+
+const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url')
+
+/** A real HS256 JWT, as `@inset/node` mints them. */
+export function signToken(claims: Record<string, unknown>, secret = 'test-secret'): string {
+  const head = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'demo' }))}.${base64url(JSON.stringify(claims))}`
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`
+}
+
+/** Seconds-resolution `exp` of a token minted by `signToken`. */
+export function expiryOf(token: string): number {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000
+}
+
+/** Mulberry32: deterministic `Math.random` stand-in. */
+export function seededRandom(seed = 1): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export interface IssuerOptions {
+  /** Token lifetime in seconds. Default 600. */
+  lifetime?: number
+  /** The issuer's clock minus the local clock, in ms. */
+  clockOffsetMs?: number
+  /** Latency of each answer in ms (may be a function). */
+  latencyMs?: number | (() => number)
+  /** Fails a call when it returns an error to throw. */
+  failWith?: (call: number) => unknown
+}
+
+/** A fake host token endpoint that mints real tokens on the issuer's clock. */
+export function createIssuer(options: IssuerOptions = {}) {
+  const { lifetime = 600, clockOffsetMs = 0 } = options
+  const calls: Array<{ reason: FetchTokenReason; signal: AbortSignal }> = []
+  const issued: string[] = []
+  let serial = 0
+  const fetchToken = (context: FetchTokenContext): Promise<string> => {
+    calls.push(context)
+    const call = calls.length
+    const latency =
+      typeof options.latencyMs === 'function' ? options.latencyMs() : (options.latencyMs ?? 0)
+    return new Promise((resolve, reject) => {
+      const answer = () => {
+        const failure = options.failWith?.(call)
+        if (failure) return reject(failure)
+        const iat = Math.floor((Date.now() + clockOffsetMs) / 1000)
+        const token = signToken({ sub: 'alice', iat, exp: iat + lifetime, jti: `t${++serial}` })
+        issued.push(token)
+        resolve(token)
+      }
+      if (latency <= 0) return queueMicrotask(answer)
+      // A well-behaved endpoint: the abort signal cancels the call.
+      const timer = setTimeout(answer, latency)
+      context.signal.addEventListener('abort', () => {
+        clearTimeout(timer)
+        reject(context.signal.reason)
+      })
+    })
+  }
+  return { fetchToken, calls, issued }
+}
+
+/** A stand-in for the page's visibility/online events. */
+export function createEnvironment() {
+  const listeners = new Set<() => void>()
+  return {
+    onResume(callback: () => void) {
+      listeners.add(callback)
+      return () => listeners.delete(callback)
+    },
+    resume: () => {
+      for (const listener of listeners) listener()
+    },
+    get listeners() {
+      return listeners.size
+    },
+  }
+}
