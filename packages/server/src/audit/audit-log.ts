@@ -1,0 +1,212 @@
+import type { AuditEntry, Page } from '@inset/core'
+import type { DataSource } from '../data/data-source'
+import { badRequest } from '../errors'
+import type { Logger } from '../logger'
+import { quoteIdentifier } from '../semantic/compile-sql'
+
+/** What a route reports; `id` and `at` are filled in by the log. */
+export type AuditRecord = Omit<AuditEntry, 'id' | 'at'> & { requestId?: string | null }
+
+export interface AuditQuery {
+  cursor?: string | null
+  limit?: number
+  kind?: AuditEntry['kind']
+  subject?: string
+  tenant?: string
+}
+
+/** A durable, append-only log of token uses and queries. */
+export interface AuditLog {
+  /** Resolves once the entry is written (entries written together share one INSERT). */
+  record(entry: AuditRecord): Promise<void>
+  /** Newest first, `nextCursor` continues after the last item. */
+  list(query?: AuditQuery): Promise<Page<AuditEntry>>
+  /** Writes what is pending. */
+  flush(): Promise<void>
+}
+
+const COLUMNS = [
+  'at_ms',
+  'kind',
+  'subject',
+  'tenant',
+  'dashboard_id',
+  'tile_id',
+  'row_count',
+  'duration_ms',
+  'status',
+  'error_code',
+  'request_id',
+] as const
+const MAX_BATCH = 500
+
+function encodeCursor(id: number): string {
+  return Buffer.from(`a${id}`).toString('base64url')
+}
+
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString()
+  const id = Number(text.slice(1))
+  if (!text.startsWith('a') || !Number.isSafeInteger(id) || id < 0)
+    throw badRequest('cursor: not a cursor of this list')
+  return id
+}
+
+/** A log that records nothing, for servers with auditing disabled. */
+export function createDisabledAuditLog(): AuditLog {
+  return {
+    record: async () => {},
+    list: async () => ({ items: [], nextCursor: null }),
+    flush: async () => {},
+  }
+}
+
+/**
+ * An audit log kept in a table of a data source (created when missing). Concurrent entries are
+ * written in one INSERT (group commit), so auditing every query stays cheap.
+ *
+ * @example
+ * const audit = await createTableAuditLog(source, { table: 'inset_audit', logger })
+ * await audit.record({ kind: 'query', subject: 'alice', tenant: 'acme', ... })
+ */
+export async function createTableAuditLog(
+  source: DataSource,
+  options: { table: string; logger: Logger; now?: () => number },
+): Promise<AuditLog> {
+  const table = quoteIdentifier(options.table)
+  const now = options.now ?? Date.now
+  if (source.dialect === 'postgres') {
+    await source.execute(
+      `CREATE TABLE IF NOT EXISTS ${table} (id BIGSERIAL PRIMARY KEY, at_ms BIGINT NOT NULL, kind TEXT NOT NULL,
+        subject TEXT NOT NULL, tenant TEXT, dashboard_id TEXT, tile_id TEXT, row_count INTEGER,
+        duration_ms DOUBLE PRECISION, status INTEGER NOT NULL, error_code TEXT, request_id TEXT)`,
+    )
+  } else {
+    const sequence = quoteIdentifier(`${options.table}_id_seq`)
+    await source.execute(`CREATE SEQUENCE IF NOT EXISTS ${sequence}`)
+    await source.execute(
+      `CREATE TABLE IF NOT EXISTS ${table} (id BIGINT DEFAULT nextval('${options.table}_id_seq') PRIMARY KEY,
+        at_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, subject VARCHAR NOT NULL, tenant VARCHAR,
+        dashboard_id VARCHAR, tile_id VARCHAR, row_count INTEGER, duration_ms DOUBLE, status INTEGER NOT NULL,
+        error_code VARCHAR, request_id VARCHAR)`,
+    )
+  }
+
+  let pending: Array<{ values: unknown[]; done: () => void }> = []
+  let writing: Promise<void> | null = null
+
+  async function writeBatch(batch: typeof pending): Promise<void> {
+    const params: unknown[] = []
+    const rows = batch.map((entry) => {
+      const slots = entry.values.map((value) => {
+        params.push(value)
+        return `$${params.length}`
+      })
+      return `(${slots.join(', ')})`
+    })
+    try {
+      await source.execute(
+        `INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`,
+        params as Array<string | number | null>,
+      )
+    } catch (error) {
+      // Losing an audit entry must be loud, but it must not fail the user's request.
+      options.logger.error({ err: error, entries: batch.length }, 'audit write failed')
+    } finally {
+      for (const entry of batch) entry.done()
+    }
+  }
+
+  async function drain(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending.slice(0, MAX_BATCH)
+      pending = pending.slice(batch.length)
+      await writeBatch(batch)
+    }
+    writing = null
+  }
+
+  function schedule(): void {
+    if (writing) return
+    // One microtask of delay gathers every entry recorded in the same tick.
+    writing = Promise.resolve().then(drain)
+  }
+
+  return {
+    record(entry) {
+      const values = [
+        now(),
+        entry.kind,
+        entry.subject,
+        entry.tenant,
+        entry.dashboardId,
+        entry.tileId,
+        entry.rowCount,
+        entry.durationMs === null ? null : Math.round(entry.durationMs * 100) / 100,
+        entry.status,
+        entry.errorCode ?? null,
+        entry.requestId ?? null,
+      ]
+      return new Promise<void>((resolve) => {
+        pending.push({ values, done: resolve })
+        schedule()
+      })
+    },
+    async flush() {
+      schedule()
+      while (writing) await writing
+    },
+    async list(query = {}) {
+      const limit = query.limit ?? 50
+      const conditions: string[] = []
+      const params: Array<string | number> = []
+      const bind = (sql: string, value: string | number) => {
+        params.push(value)
+        conditions.push(sql.replace('?', `$${params.length}`))
+      }
+      if (query.cursor) bind('id < ?', decodeCursor(query.cursor))
+      if (query.kind) bind('kind = ?', query.kind)
+      if (query.subject) bind('subject = ?', query.subject)
+      if (query.tenant) bind('tenant = ?', query.tenant)
+      const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
+      const rows = await source.query(
+        `SELECT id, at_ms, ${COLUMNS.slice(1, -1).join(', ')} FROM ${table}${where} ORDER BY id DESC LIMIT ${limit + 1}`,
+        params,
+      )
+      const items = rows
+        .slice(0, limit)
+        .map(
+          ([
+            id,
+            at,
+            kind,
+            subject,
+            tenant,
+            dashboardId,
+            tileId,
+            rowCount,
+            durationMs,
+            status,
+            errorCode,
+          ]) => ({
+            id: String(id),
+            at: new Date(Number(at)).toISOString(),
+            kind: kind as AuditEntry['kind'],
+            subject: String(subject),
+            tenant: tenant as string | null,
+            dashboardId: dashboardId as string | null,
+            tileId: tileId as string | null,
+            rowCount: rowCount as number | null,
+            durationMs: durationMs as number | null,
+            status: Number(status),
+            errorCode: errorCode as string | null,
+          }),
+        )
+      const last = items.at(-1)
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor(Number(last.id)) : null,
+      }
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose'
+import { ServerError } from '../errors'
+import { type EmbedClaims, embedClaimsSchema } from './claims'
+import { EMBED_ALGORITHMS, type EmbedAlgorithm, type EmbedKeyring } from './keyring'
+
+/** Audience of every embed token. */
+export const INSET_AUDIENCE = 'inset'
+/** The longest lifetime (`exp - iat`) the server accepts. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60
+
+export interface VerifyOptions {
+  /** Clock skew tolerated on `exp`, `nbf` and `iat`, in seconds. */
+  leewaySeconds: number
+  /** Epoch ms; defaults to `Date.now()`. */
+  now?: number
+}
+
+function invalid(message: string, cause?: unknown): ServerError {
+  return new ServerError('invalid_token', message, { cause })
+}
+
+function keyIdOf(token: string): { alg: EmbedAlgorithm; kid: string } {
+  let header: ReturnType<typeof decodeProtectedHeader>
+  try {
+    header = decodeProtectedHeader(token)
+  } catch (error) {
+    throw invalid('The token is not a signed JWT', error)
+  }
+  const alg = header.alg
+  if (!EMBED_ALGORITHMS.includes(alg as EmbedAlgorithm)) {
+    throw invalid(`Token algorithm "${String(alg)}" is not accepted (use HS256, ES256 or EdDSA)`)
+  }
+  let kid = header.kid
+  if (kid === undefined) {
+    // Tolerate a missing kid when iss names the key; iss is verified against it below.
+    try {
+      kid = decodeJwt(token).iss
+    } catch {}
+  }
+  if (typeof kid !== 'string' || kid === '')
+    throw invalid('The token header has no "kid" (the embed key id)')
+  return { alg: alg as EmbedAlgorithm, kid }
+}
+
+function describeFailure(error: unknown): ServerError {
+  if (error instanceof errors.JWTExpired)
+    return new ServerError('token_expired', 'The token has expired', { cause: error })
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return invalid(`Token claim "${error.claim}" is invalid: ${error.reason}`, error)
+  }
+  return invalid('The token could not be verified', error)
+}
+
+/**
+ * Verifies an embed token: algorithm, `kid` lookup, signature (trying each active key of the embed
+ * key, for rotation), `iss`, `aud`, `exp`, `nbf`, `iat` with leeway, a lifetime of at most 24 h and
+ * the Inset claims. Throws `token_expired` or `invalid_token` ServerErrors.
+ *
+ * @example
+ * const claims = await verifyEmbedToken(keyring, token, { leewaySeconds: 30 })
+ */
+export async function verifyEmbedToken(
+  keyring: EmbedKeyring,
+  token: string,
+  options: VerifyOptions,
+): Promise<EmbedClaims> {
+  const { alg, kid } = keyIdOf(token)
+  const embedKey = keyring.get(kid)
+  if (!embedKey) throw invalid(`Unknown embed key "${kid}"`)
+  const candidates = embedKey.keys.filter((key) => key.alg === alg)
+  if (candidates.length === 0) throw invalid(`Embed key "${kid}" has no ${alg} key`)
+
+  const currentDate = new Date(options.now ?? Date.now())
+  let payload: JWTPayload | undefined
+  let lastError: unknown
+  for (const candidate of candidates) {
+    try {
+      const verified = await jwtVerify(token, candidate.key, {
+        // One algorithm per key: an HS256 token is never checked against a public key and vice versa.
+        algorithms: [candidate.alg],
+        issuer: embedKey.id,
+        audience: INSET_AUDIENCE,
+        clockTolerance: options.leewaySeconds,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        currentDate,
+      })
+      payload = verified.payload
+      break
+    } catch (error) {
+      lastError = error
+      // Another key of the same embed key may have signed it (rotation); claim errors are final.
+      if (!(error instanceof errors.JWSSignatureVerificationFailed)) break
+    }
+  }
+  if (!payload) throw describeFailure(lastError)
+
+  const iat = payload.iat as number
+  const exp = payload.exp as number
+  const nowSeconds = currentDate.getTime() / 1000
+  if (iat > nowSeconds + options.leewaySeconds) throw invalid('Token claim "iat" is in the future')
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw invalid('The token lives longer than 24 hours')
+
+  const claims = embedClaimsSchema.safeParse(payload)
+  if (!claims.success) {
+    const issue = claims.error.issues[0]
+    throw invalid(
+      `Token claim "${issue?.path.join('.') ?? ''}" is invalid: ${issue?.message ?? ''}`,
+    )
+  }
+  return claims.data
+}

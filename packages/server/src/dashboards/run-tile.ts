@@ -1,0 +1,110 @@
+import type { QueryResult, StructuredQuery } from '@inset/core'
+import type { DashboardConfig, TileConfig } from '../config/schema'
+import { executeStructuredQuery, type QueryContext } from '../semantic/run-query'
+import { type AppliedFilter, parseClientFilters, toQueryFilters } from './client-filters'
+import { tileQuery } from './tile-query'
+
+/** The period of equal length just before `[from, to)`, or undefined when either end is open. */
+export function previousPeriod(
+  from: string | undefined,
+  to: string | undefined,
+): { from: string; to: string } | undefined {
+  if (from === undefined || to === undefined) return undefined
+  const start = Date.parse(from.length === 10 ? `${from}T00:00:00Z` : from)
+  const end = Date.parse(to.length === 10 ? `${to}T00:00:00Z` : to)
+  if (!(end > start)) return undefined
+  const previousStart = new Date(start - (end - start)).toISOString()
+  const dateOnly = from.length === 10 && to.length === 10
+  // Date columns compare whole days; the period of a date range is always whole days.
+  return dateOnly
+    ? { from: previousStart.slice(0, 10), to: from }
+    : { from: previousStart, to: new Date(start).toISOString() }
+}
+
+function withFilters(
+  query: StructuredQuery,
+  applied: readonly AppliedFilter[],
+  ctx: QueryContext,
+): StructuredQuery {
+  return {
+    ...query,
+    filters: [
+      ...(query.filters ?? []),
+      ...toQueryFilters(applied, ctx.runtime.model, query.dataset),
+    ],
+  }
+}
+
+async function runKpi(
+  ctx: QueryContext,
+  tile: Extract<TileConfig, { kind: 'kpi' }>,
+  base: StructuredQuery,
+  applied: AppliedFilter[],
+  signal: AbortSignal | undefined,
+): Promise<QueryResult> {
+  const options = signal ? { signal } : {}
+  const dimensions = ctx.runtime.model.datasets[base.dataset]?.dimensions ?? {}
+  const dateFilter = applied.find(
+    (entry): entry is Extract<AppliedFilter, { range: unknown }> =>
+      'range' in entry && Object.hasOwn(dimensions, entry.filter.dimension),
+  )
+  const previous =
+    tile.compare && dateFilter
+      ? previousPeriod(dateFilter.range.from, dateFilter.range.to)
+      : undefined
+  const started = performance.now()
+  const [current, before] = await Promise.all([
+    executeStructuredQuery(ctx, withFilters(base, applied, ctx), options),
+    previous && dateFilter
+      ? executeStructuredQuery(
+          ctx,
+          withFilters(
+            base,
+            [
+              ...applied.filter((entry) => entry !== dateFilter),
+              { filter: dateFilter.filter, range: previous },
+            ],
+            ctx,
+          ),
+          options,
+        )
+      : undefined,
+  ])
+  const [column] = current.columns
+  const value = current.rows[0]?.[0] ?? null
+  const previousValue = before ? (before.rows[0]?.[0] ?? null) : null
+  return {
+    columns: [
+      { ...(column ?? { label: tile.title, type: 'number', role: 'measure' }), name: 'value' },
+      {
+        ...(column ?? { label: tile.title, type: 'number', role: 'measure' }),
+        name: 'previous',
+        label: `${column?.label ?? tile.title} (previous period)`,
+      },
+    ],
+    rows: [[value, previousValue]],
+    meta: { rowCount: 1, durationMs: Math.round((performance.now() - started) * 100) / 100 },
+  }
+}
+
+/**
+ * Runs a dashboard tile for the claims in `ctx` with the client's filters (which only narrow:
+ * row-level security is compiled into every query). KPIs with `compare` also run the previous
+ * period when the date filter has both ends.
+ */
+export async function runTile(
+  ctx: QueryContext,
+  dashboard: DashboardConfig,
+  tile: TileConfig,
+  filters: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<QueryResult> {
+  const applied = parseClientFilters(dashboard, filters, ctx.runtime.model)
+  const base = tileQuery(dashboard, tile)
+  if (tile.kind === 'kpi') return runKpi(ctx, tile, base, applied, options.signal)
+  return executeStructuredQuery(
+    ctx,
+    withFilters(base, applied, ctx),
+    options.signal ? { signal: options.signal } : {},
+  )
+}

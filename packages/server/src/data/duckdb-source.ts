@@ -1,0 +1,171 @@
+import {
+  BIGINT,
+  DATE,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBDateValue,
+  DuckDBInstance,
+  type DuckDBType,
+  DuckDBTypeId,
+  type DuckDBValue,
+  INTEGER,
+  VARCHAR,
+} from '@duckdb/node-api'
+import type { CellValue } from '@inset/core'
+import type { SqlParam } from '../semantic/compile-sql'
+import {
+  type BulkColumn,
+  type BulkColumnType,
+  type DataSource,
+  QueryAbortedError,
+  type QueryOptions,
+  whenAborted,
+} from './data-source'
+
+const DAY_MS = 86_400_000
+const CHUNK_ROWS = 2048
+
+const BULK_TYPES: Record<BulkColumnType, DuckDBType> = {
+  integer: INTEGER,
+  bigint: BIGINT,
+  double: DOUBLE,
+  varchar: VARCHAR,
+  date: DATE,
+}
+
+function toCell(value: unknown, typeId: DuckDBTypeId): CellValue {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'bigint') return Number(value)
+  if (value instanceof Date) {
+    const iso = value.toISOString()
+    return typeId === DuckDBTypeId.DATE ? iso.slice(0, 10) : iso
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value
+  return String(value)
+}
+
+function toBulkValue(type: BulkColumnType, value: unknown): DuckDBValue {
+  if (value === null || value === undefined) return null
+  if (type === 'date')
+    return new DuckDBDateValue(Math.round(Date.parse(`${String(value)}T00:00:00Z`) / DAY_MS))
+  if (type === 'bigint') return BigInt(value as number)
+  return value as DuckDBValue
+}
+
+/** A fixed set of connections handed out one query at a time. */
+class ConnectionPool {
+  readonly #idle: DuckDBConnection[]
+  readonly #waiting: Array<(connection: DuckDBConnection) => void> = []
+
+  constructor(connections: DuckDBConnection[]) {
+    this.#idle = connections
+  }
+
+  async use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection =
+      this.#idle.pop() ??
+      (await new Promise<DuckDBConnection>((resolve) => this.#waiting.push(resolve)))
+    try {
+      return await work(connection)
+    } finally {
+      const next = this.#waiting.shift()
+      if (next) next(connection)
+      else this.#idle.push(connection)
+    }
+  }
+
+  closeAll(): void {
+    for (const connection of this.#idle.splice(0)) connection.closeSync()
+  }
+}
+
+export interface DuckDBSourceOptions {
+  name: string
+  /** A file or `:memory:`. */
+  path: string
+  poolSize: number
+  threads?: number
+}
+
+/**
+ * An embedded DuckDB database with a small connection pool.
+ *
+ * @example
+ * const source = await openDuckDBSource({ name: 'main', path: ':memory:', poolSize: 4 })
+ */
+export async function openDuckDBSource(options: DuckDBSourceOptions): Promise<DataSource> {
+  const settings: Record<string, string> = {}
+  if (options.threads !== undefined) settings.threads = String(options.threads)
+  const instance = await DuckDBInstance.create(options.path, settings)
+  const connections = await Promise.all(
+    Array.from({ length: options.poolSize }, () => instance.connect()),
+  )
+  const pool = new ConnectionPool(connections)
+
+  const query = (sql: string, params: readonly SqlParam[] = [], queryOptions: QueryOptions = {}) =>
+    pool.use(async (connection) => {
+      let aborted = false
+      const stop = whenAborted(queryOptions.signal, () => {
+        aborted = true
+        connection.interrupt()
+      })
+      try {
+        if (aborted) throw new QueryAbortedError('Query aborted before it started')
+        const reader = await connection.runAndReadAll(
+          sql,
+          params.length > 0 ? [...params] : undefined,
+        )
+        const types = Array.from({ length: reader.columnCount }, (_, i) => reader.columnTypeId(i))
+        return reader
+          .getRowsJS()
+          .map((row) => row.map((value, i) => toCell(value, types[i] as DuckDBTypeId)))
+      } catch (error) {
+        if (aborted) throw new QueryAbortedError('Query interrupted', { cause: error })
+        throw error
+      } finally {
+        stop()
+      }
+    })
+
+  return {
+    name: options.name,
+    dialect: 'duckdb',
+    query,
+    async execute(sql, params = []) {
+      await pool.use((connection) =>
+        connection.run(sql, params.length > 0 ? [...params] : undefined),
+      )
+    },
+    async bulkInsert(table, columns: readonly BulkColumn[], data) {
+      const [schema, name] = table.includes('.') ? table.split('.') : [null, table]
+      await pool.use(async (connection) => {
+        const appender = await connection.createAppender(name as string, schema)
+        const types = columns.map((column) => BULK_TYPES[column.type])
+        const total = data[0]?.length ?? 0
+        try {
+          for (let offset = 0; offset < total; offset += CHUNK_ROWS) {
+            const size = Math.min(CHUNK_ROWS, total - offset)
+            const chunk = DuckDBDataChunk.create(types, size)
+            columns.forEach((column, i) => {
+              const values = (data[i] ?? []).slice(offset, offset + size)
+              chunk.setColumnValues(
+                i,
+                values.map((value) => toBulkValue(column.type, value)),
+              )
+            })
+            appender.appendDataChunk(chunk)
+          }
+          appender.flushSync()
+        } finally {
+          appender.closeSync()
+        }
+      })
+    },
+    async close() {
+      pool.closeAll()
+      instance.closeSync()
+    },
+  }
+}

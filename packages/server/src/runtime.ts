@@ -1,0 +1,19 @@
+import type { AuditLog } from './audit/audit-log'
+import type { EmbedKeyring } from './auth/keyring'
+import type { InsetConfig } from './config/schema'
+import type { DataSource } from './data/data-source'
+import type { Logger } from './logger'
+import type { SemanticModel } from './semantic/model'
+import type { TtlCache } from './semantic/ttl-cache'
+
+/** Everything a request handler needs, built once at start-up by `createInsetServer`. */
+export interface InsetRuntime {
+  config: InsetConfig
+  model: SemanticModel
+  dataSources: ReadonlyMap<string, DataSource>
+  audit: AuditLog
+  keyring: EmbedKeyring
+  logger: Logger
+  /** Distinct values and ranges of dimensions per row-level-security scope. */
+  dimensionCache: TtlCache<unknown>
+}

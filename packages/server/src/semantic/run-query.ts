@@ -1,0 +1,151 @@
+import type { AuditEntry, CellValue, QueryResult, StructuredQuery } from '@inset/core'
+import type { EmbedClaims } from '../auth/claims'
+import type { DataSource } from '../data/data-source'
+import { ServerError } from '../errors'
+import type { InsetRuntime } from '../runtime'
+import { type CompiledQuery, compileQuery, type SqlParam } from './compile-sql'
+import { rlsPredicates } from './rls'
+import { type ResolvedQuery, validateStructuredQuery } from './validate-query'
+
+/** Who is asking: the runtime and the verified claims of their token. */
+export interface QueryContext {
+  runtime: InsetRuntime
+  claims: EmbedClaims
+  requestId?: string
+}
+
+export interface RunQueryOptions {
+  /** Aborting interrupts the database statement. */
+  signal?: AbortSignal
+  /** Used when the query has no `limit` (default 1000, capped by `server.maxRows`). */
+  defaultLimit?: number
+  /** What the audit entry records (`runStructuredQuery` only). */
+  audit?: {
+    kind?: Extract<AuditEntry['kind'], 'query' | 'assistant'>
+    dashboardId?: string | null
+    tileId?: string | null
+  }
+}
+
+/** Validates a query for these claims and compiles it with row-level security. Runs nothing. */
+export function prepareStructuredQuery(
+  ctx: QueryContext,
+  query: StructuredQuery | unknown,
+  options: Pick<RunQueryOptions, 'defaultLimit'> = {},
+): { resolved: ResolvedQuery; compiled: CompiledQuery; source: DataSource } {
+  const { runtime, claims } = ctx
+  const resolved = validateStructuredQuery(runtime.model, query, {
+    maxRows: runtime.config.server.maxRows,
+    ...(options.defaultLimit !== undefined && { defaultLimit: options.defaultLimit }),
+  })
+  const source = runtime.dataSources.get(resolved.dataset.dataSource)
+  if (!source)
+    throw new ServerError('server', `Data source "${resolved.dataset.dataSource}" is not open`)
+  const compiled = compileQuery(resolved, rlsPredicates(resolved.dataset, claims), source.dialect)
+  return { resolved, compiled, source }
+}
+
+/** Runs SQL on a data source with the server's query timeout, mapping failures to typed errors. */
+export async function runSql(
+  runtime: InsetRuntime,
+  source: DataSource,
+  sql: string,
+  params: readonly SqlParam[],
+  signal?: AbortSignal,
+): Promise<CellValue[][]> {
+  const timeoutMs = runtime.config.server.queryTimeoutMs
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+  try {
+    return await source.query(sql, params, { signal: combined })
+  } catch (error) {
+    if (timeout.aborted)
+      throw new ServerError('timeout', `The query took longer than ${timeoutMs} ms`, {
+        cause: error,
+      })
+    if (signal?.aborted) throw new ServerError('timeout', 'The query was aborted', { cause: error })
+    runtime.logger.error({ err: error, dataSource: source.name }, 'query failed')
+    throw new ServerError('query', 'The query failed', { cause: error })
+  }
+}
+
+function toResult(compiled: CompiledQuery, rows: CellValue[][], durationMs: number): QueryResult {
+  const truncated = rows.length > compiled.limit
+  const kept = truncated ? rows.slice(0, compiled.limit) : rows
+  const currency = compiled.columns.map((column) => column.format === 'currency')
+  if (currency.some(Boolean)) {
+    for (const row of kept) {
+      currency.forEach((isCurrency, i) => {
+        const value = row[i]
+        if (isCurrency && typeof value === 'number') row[i] = Math.round(value * 100) / 100
+      })
+    }
+  }
+  return {
+    columns: compiled.columns,
+    rows: kept,
+    meta: {
+      rowCount: kept.length,
+      durationMs: Math.round(durationMs * 100) / 100,
+      ...(truncated && { truncated }),
+    },
+  }
+}
+
+/**
+ * Validates, compiles (with row-level security for `ctx.claims`) and runs a query. No audit entry;
+ * see {@link runStructuredQuery}.
+ */
+export async function executeStructuredQuery(
+  ctx: QueryContext,
+  query: StructuredQuery | unknown,
+  options: RunQueryOptions = {},
+): Promise<QueryResult> {
+  const started = performance.now()
+  const { compiled, source } = prepareStructuredQuery(ctx, query, options)
+  const rows = await runSql(ctx.runtime, source, compiled.sql, compiled.params, options.signal)
+  return toResult(compiled, rows, performance.now() - started)
+}
+
+/**
+ * Runs a StructuredQuery for the verified claims in `ctx` and writes an audit entry: validation
+ * against the semantic model, parameterized SQL with row-level security, the database, the audit
+ * log. Errors are `ServerError`s (`bad_request`, `forbidden`, `query`, `timeout`).
+ *
+ * @example
+ * const result = await runStructuredQuery({ runtime, claims }, {
+ *   dataset: 'orders', measures: ['revenue'], dimensions: ['region'],
+ * }, { signal, audit: { kind: 'assistant' } })
+ */
+export async function runStructuredQuery(
+  ctx: QueryContext,
+  query: StructuredQuery | unknown,
+  options: RunQueryOptions = {},
+): Promise<QueryResult> {
+  const started = performance.now()
+  let result: QueryResult | undefined
+  let failure: ServerError | undefined
+  try {
+    result = await executeStructuredQuery(ctx, query, options)
+    return result
+  } catch (error) {
+    failure =
+      error instanceof ServerError
+        ? error
+        : new ServerError('server', 'Internal error', { cause: error })
+    throw failure
+  } finally {
+    await ctx.runtime.audit.record({
+      kind: options.audit?.kind ?? 'query',
+      subject: ctx.claims.sub,
+      tenant: ctx.claims.tenant,
+      dashboardId: options.audit?.dashboardId ?? null,
+      tileId: options.audit?.tileId ?? null,
+      rowCount: result?.meta.rowCount ?? null,
+      durationMs: performance.now() - started,
+      status: failure?.status ?? 200,
+      errorCode: failure?.code ?? null,
+      requestId: ctx.requestId ?? null,
+    })
+  }
+}
