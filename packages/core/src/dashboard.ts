@@ -131,6 +131,26 @@ export function createDashboardController(
     }, delay)
   }
 
+  /** Marks the tiles about to be queried: `updating` where there is data, `loading` elsewhere. */
+  function mark(definition: DashboardDefinition | undefined, mode: LoadMode) {
+    const tiles = { ...snapshot.tiles }
+    const queried = (definition?.tiles ?? []).filter(
+      (tile) => mode !== 'failed' || tiles[tile.id]?.status !== 'ready',
+    )
+    for (const tile of queried) {
+      const data = tiles[tile.id]?.data
+      tiles[tile.id] = data ? { status: 'updating', data } : { status: 'loading' }
+    }
+    const shown = Object.values(tiles).some((tile) => tile.data)
+    const state = shown
+      ? 'updating'
+      : tokens.getSnapshot().status === 'fresh'
+        ? 'loading'
+        : 'authenticating'
+    update({ state, error: undefined, tiles })
+    return queried
+  }
+
   async function load(mode: LoadMode) {
     cancel()
     const mine = ++generation
@@ -139,52 +159,41 @@ export function createDashboardController(
     const { signal } = abort
     const current = () => mine === generation
     let { definition } = snapshot
+    let queried = mark(definition, mode)
     try {
-      if (tokens.getSnapshot().status !== 'fresh') {
-        update({ state: definition ? 'updating' : 'authenticating', error: undefined })
-      }
       await abortable(tokens.getToken(), signal)
       if (!definition || mode === 'refresh') {
-        if (!definition) update({ state: 'loading', error: undefined })
+        if (snapshot.state === 'authenticating') update({ state: 'loading' })
         definition = await api.getDashboard(id, { signal })
         if (!current()) return
         update({ definition, filters: withDefaults(definition, snapshot.filters) })
+        queried = mark(definition, mode)
       }
       const { filters } = snapshot
-      const tiles = definition.tiles.filter(
-        (tile) => mode !== 'failed' || snapshot.tiles[tile.id]?.status !== 'ready',
-      )
-      const marked = { ...snapshot.tiles }
-      for (const tile of tiles) {
-        const data = marked[tile.id]?.data
-        marked[tile.id] = data ? { status: 'updating', data } : { status: 'loading' }
-      }
-      const shown = Object.values(marked).some((tile) => tile.data)
-      update({ state: shown ? 'updating' : 'loading', error: undefined, tiles: marked })
-      let lastError: InsetError | undefined
+      let transient: InsetError | undefined
       await Promise.all(
-        tiles.map(async (tile) => {
+        queried.map(async (tile) => {
+          let next: TileSnapshot
           try {
-            const data = await api.queryTile(id, tile.id, { filters }, { signal })
-            if (current())
-              update({ tiles: { ...snapshot.tiles, [tile.id]: { status: 'ready', data } } })
+            next = {
+              status: 'ready',
+              data: await api.queryTile(id, tile.id, { filters }, { signal }),
+            }
           } catch (caught) {
-            if (!current()) return
             const error = toInsetError(caught)
-            if (isTransientError(error)) lastError = error
+            if (isTransientError(error)) transient = error
             const data = snapshot.tiles[tile.id]?.data
-            const failed = data
-              ? { status: 'error' as const, data, error }
-              : { status: 'error' as const, error }
-            update({ tiles: { ...snapshot.tiles, [tile.id]: failed } })
+            next = data ? { status: 'error', data, error } : { status: 'error', error }
           }
+          // An answer to superseded filters is dropped, even when it arrives last.
+          if (current()) update({ tiles: { ...snapshot.tiles, [tile.id]: next } })
         }),
       )
       if (!current()) return
       inFlight = undefined
       stale = false
       update({ state: 'ready' })
-      if (lastError) scheduleRetry(lastError)
+      if (transient) scheduleRetry(transient)
       else retryAttempt = 0
     } catch (caught) {
       if (!current()) return

@@ -86,3 +86,30 @@ export function createEnvironment() {
     },
   }
 }
+
+/** A scheduler whose time moves only when `advance()` is called: for tests that also do real I/O. */
+export function createManualScheduler() {
+  let now = 0
+  let serial = 0
+  const timers = new Map<number, { at: number; callback: () => void }>()
+  return {
+    setTimeout(callback: () => void, ms: number) {
+      timers.set(++serial, { at: now + ms, callback })
+      return serial
+    },
+    clearTimeout(handle: unknown) {
+      timers.delete(handle as number)
+    },
+    advance(ms: number) {
+      now += ms
+      for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at > now) break
+        timers.delete(id)
+        timer.callback()
+      }
+    },
+    get pending() {
+      return timers.size
+    },
+  }
+}
