@@ -48,6 +48,10 @@ export interface EmbedSubject {
   scope?: readonly EmbedScope[]
 }
 
+// The same limits as the server's claim schema, so that a token signed here is never refused there.
+const MAX_ATTRIBUTE_STRING = 1000
+const MAX_ATTRIBUTE_ITEMS = 1000
+const MAX_SCOPE_ENTRIES = 100
 const SCOPE_ENTRY = /^(?:assistant|dashboard:(?:\*|[A-Za-z0-9][A-Za-z0-9_-]{0,127}))$/
 const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
@@ -88,8 +92,15 @@ function checkAttributes(attributes: unknown): EmbedAttributes {
       fail(`attribute name "${name}" must be a letter or _ followed by letters, digits or _`)
     }
     if (isScalar(value)) {
+      checkLength(name, value)
       checked[name] = value
     } else if (Array.isArray(value)) {
+      if (value.length > MAX_ATTRIBUTE_ITEMS) {
+        fail(
+          `attributes.${name} must have at most ${MAX_ATTRIBUTE_ITEMS} items, got ${value.length}`,
+        )
+      }
+      for (const item of value) checkLength(name, item)
       const bad = value.findIndex((item) => !isScalar(item))
       if (bad !== -1) {
         fail(
@@ -106,10 +117,19 @@ function checkAttributes(attributes: unknown): EmbedAttributes {
   return checked
 }
 
+function checkLength(name: string, value: unknown): void {
+  if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_STRING) {
+    fail(`attributes.${name} strings must be at most ${MAX_ATTRIBUTE_STRING} characters`)
+  }
+}
+
 function checkScope(scope: unknown): EmbedScope[] {
   if (scope === undefined) return [...DEFAULT_SCOPE]
   if (!Array.isArray(scope) || scope.length === 0) {
     fail(`scope must be a non-empty array such as ["dashboard:sales-overview", "assistant"]`)
+  }
+  if (scope.length > MAX_SCOPE_ENTRIES) {
+    fail(`scope must have at most ${MAX_SCOPE_ENTRIES} entries, got ${scope.length}`)
   }
   for (const entry of scope) {
     if (typeof entry !== 'string' || !SCOPE_ENTRY.test(entry)) {

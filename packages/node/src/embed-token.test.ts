@@ -199,6 +199,13 @@ describe('createEmbedToken', () => {
       [{ attributes: { limit: Number.POSITIVE_INFINITY } }, /attributes.limit must be/],
       [{ attributes: { 'bad-name': 'x' } }, /attribute name "bad-name"/],
       [{ attributes: JSON.parse('{"__proto__": "x"}') }, /attribute name "__proto__"/],
+      [{ attributes: { note: 'x'.repeat(1001) } }, /attributes.note strings must be at most 1000/],
+      [{ attributes: { ids: ['a', 'x'.repeat(1001)] } }, /attributes.ids strings must be at most/],
+      [
+        { attributes: { ids: Array.from({ length: 1001 }, (_, i) => i) } },
+        /at most 1000 items, got 1001/,
+      ],
+      [{ scope: Array.from({ length: 101 }, (_, i) => `dashboard:d${i}`) }, /at most 100 entries/],
       [{ scope: [] }, /scope must be a non-empty array/],
       [{ scope: 'assistant' }, /scope must be a non-empty array/],
       [{ scope: ['dashboards:*'] }, /scope entry "dashboards:\*" is not/],
