@@ -1,3 +1,3 @@
 import { defineInsetVitest } from '@inset/config/vitest'
 
-export default defineInsetVitest()
+export default defineInsetVitest({ test: { environment: 'happy-dom' } })

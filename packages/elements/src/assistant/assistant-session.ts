@@ -1,0 +1,189 @@
+// Lazily loaded with the view: the conversation's controller, its rendering and its events.
+import type {
+  AssistantContext,
+  AssistantController,
+  AssistantMessage,
+  AssistantSnapshot,
+  Filters,
+  Inset,
+} from '@inset/core'
+import type { InsetDashboardElement } from '../dashboard/dashboard-element'
+import { dataPointDetail, dispatchInsetEvent } from '../events'
+import type { FormatOptions } from '../format'
+import { AssistantView } from './assistant-view'
+
+/** What a session needs from its element. */
+export interface AssistantSessionHost {
+  element: HTMLElement & { for?: string | undefined; dashboardId?: string | undefined }
+  root: ShadowRoot
+  live: HTMLElement
+  format(): FormatOptions
+  /** The element's own connection, if it has one. */
+  inset(): Inset | undefined
+  /** Adopts a linked dashboard's `serverUrl` + `fetchToken`. */
+  adopt(serverUrl: string, fetchToken: NonNullable<InsetDashboardElement['fetchToken']>): void
+}
+
+function answerDetail(question: string, message: AssistantMessage) {
+  return {
+    question,
+    text: message.text,
+    ...(message.query && { query: message.query }),
+    ...(message.description && { description: message.description }),
+    ...(message.result && { result: message.result }),
+  }
+}
+
+/** One element's conversation: made when a connection exists, destroyed when it changes. */
+export class AssistantSession {
+  readonly #host: AssistantSessionHost
+  readonly #view: AssistantView
+  #controller: AssistantController | undefined
+  #unsubscribe: (() => void) | undefined
+  #snapshot: AssistantSnapshot | undefined
+
+  constructor(host: AssistantSessionHost) {
+    this.#host = host
+    this.#view = new AssistantView(host.root, {
+      ask: (question) => {
+        this.ask(question).catch(() => {})
+      },
+      cancel: () => this.#controller?.cancel(),
+      reset: () => this.#controller?.reset(),
+      format: () => host.format(),
+      dataPoint: (result, rowIndex) => {
+        const detail = dataPointDetail(result, rowIndex)
+        if (detail)
+          dispatchInsetEvent(host.element, 'inset-data-point-click', {
+            source: 'assistant',
+            ...detail,
+          })
+      },
+    })
+    host.root.append(host.live)
+  }
+
+  get snapshot(): AssistantSnapshot | undefined {
+    return this.#snapshot
+  }
+
+  /** Links the dashboard named by `for`, and connects when a connection is known. */
+  sync(): void {
+    this.#link()
+    if (this.#controller) return
+    const inset = this.#host.inset() ?? this.#linked?.inset
+    if (inset) {
+      this.#connect(inset)
+      return
+    }
+    const linked = this.#linked
+    if (linked?.serverUrl && linked.fetchToken)
+      this.#host.adopt(linked.serverUrl, linked.fetchToken)
+  }
+
+  #linked: InsetDashboardElement | undefined
+  #onFilterChange = () => this.syncContext()
+
+  #link(): void {
+    const { element } = this.#host
+    const root = element.getRootNode() as Partial<Document>
+    const target = element.for ? root.getElementById?.(element.for) : null
+    const linked = target && 'dashboardId' in target ? (target as InsetDashboardElement) : undefined
+    if (linked === this.#linked) return
+    this.#unlink()
+    this.#linked = linked
+    linked?.addEventListener('inset-filter-change', this.#onFilterChange)
+    linked?.addEventListener('inset-ready', this.#onFilterChange)
+    this.syncContext()
+  }
+
+  #unlink(): void {
+    this.#linked?.removeEventListener('inset-filter-change', this.#onFilterChange)
+    this.#linked?.removeEventListener('inset-ready', this.#onFilterChange)
+    this.#linked = undefined
+  }
+
+  #context(): AssistantContext {
+    const dashboardId = this.#linked?.dashboardId ?? this.#host.element.dashboardId
+    const filters = this.#linked?.filters
+    return { ...(dashboardId && { dashboardId }), ...(filters && { filters }) }
+  }
+
+  /** Passes the linked dashboard's filters (or the `dashboard-id`) on to the conversation. */
+  syncContext(): void {
+    const context = this.#context()
+    this.#controller?.setContext(context)
+    this.#view.setContext(
+      Boolean(this.#linked),
+      context.filters as Filters | undefined,
+      this.#linked?.snapshot?.definition,
+    )
+  }
+
+  #connect(inset: Inset): void {
+    this.disconnect()
+    const controller = inset.assistant({ context: this.#context() })
+    this.#controller = controller
+    this.#unsubscribe = controller.subscribe((snapshot) => this.#onSnapshot(snapshot))
+    this.#onSnapshot(controller.getSnapshot())
+    this.syncContext()
+    dispatchInsetEvent(this.#host.element, 'inset-ready', {
+      source: 'assistant',
+      suggestions: [...controller.getSnapshot().suggestions],
+    })
+  }
+
+  disconnect(): void {
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    this.#controller?.destroy()
+    this.#controller = undefined
+    this.#snapshot = undefined
+  }
+
+  ask(question: string): Promise<void> {
+    this.sync()
+    return this.#controller?.ask(question) ?? Promise.resolve()
+  }
+
+  reset(): void {
+    this.#controller?.reset()
+  }
+
+  restyle(): void {
+    this.#view.restyle()
+  }
+
+  destroy(): void {
+    this.#unlink()
+    this.disconnect()
+    this.#view.destroy()
+  }
+
+  #onSnapshot(snapshot: AssistantSnapshot): void {
+    const previous = this.#snapshot
+    this.#snapshot = snapshot
+    if (snapshot.state === 'destroyed') return
+    const element = this.#host.element
+    this.#view.render(snapshot)
+    if (previous && previous.state !== snapshot.state)
+      dispatchInsetEvent(element, 'inset-state-change', {
+        source: 'assistant',
+        state: snapshot.state,
+      })
+    const before = new Map(previous?.messages.map((m) => [m.id, m]))
+    snapshot.messages.forEach((message, index) => {
+      if (message.role !== 'assistant' || message.status === 'streaming') return
+      if (before.get(message.id)?.status !== 'streaming') return
+      this.#host.live.textContent = message.error?.message ?? message.text
+      if (message.error)
+        dispatchInsetEvent(element, 'inset-error', { source: 'assistant', error: message.error })
+      else
+        dispatchInsetEvent(
+          element,
+          'inset-answer',
+          answerDetail(snapshot.messages[index - 1]?.text ?? '', message),
+        )
+    })
+  }
+}

@@ -1,0 +1,232 @@
+import {
+  createInset,
+  type Inset,
+  type InsetOptions,
+  type InsetTheme,
+  resolveColorScheme,
+} from '@inset/core'
+import type { FormatOptions } from './format'
+import { adoptStyles } from './styles/adopt'
+import { derivedStyles, themeStyles } from './styles/tokens'
+
+/** `light`, `dark`, `auto` (follow `prefers-color-scheme`), or a full theme. */
+export type InsetThemeInput = InsetTheme | 'light' | 'dark' | 'auto'
+
+// Importing this module must work where no DOM exists (SSR): extend a stand-in there.
+const HTMLElementBase = (
+  typeof HTMLElement === 'undefined' ? class {} : HTMLElement
+) as typeof HTMLElement
+
+const DARK_QUERY = '(prefers-color-scheme: dark)'
+const themeCss = new Map<string, string>()
+
+function toTheme(input: InsetThemeInput | undefined): InsetTheme {
+  if (!input) return {}
+  return typeof input === 'string' ? { mode: input } : input
+}
+
+/**
+ * What both elements share: how they connect (an `inset` instance, or `serverUrl` + `fetchToken`),
+ * theme and locale, styles, and the lifecycle around `connectedCallback`.
+ */
+export abstract class InsetBaseElement extends HTMLElementBase {
+  static get observedAttributes(): string[] {
+    return ['server-url', 'theme', 'locale', 'currency']
+  }
+
+  #inset: Inset | undefined
+  #serverUrl: string | undefined
+  #fetchToken: InsetOptions['fetchToken'] | undefined
+  #theme: InsetThemeInput | undefined
+  #owned: { inset: Inset; serverUrl: string; fetchToken: InsetOptions['fetchToken'] } | undefined
+  #media: MediaQueryList | undefined
+  #updateQueued = false
+  protected root: ShadowRoot | undefined
+
+  /** A core instance from `createInset()`; wins over `serverUrl` + `fetchToken`. */
+  get inset(): Inset | undefined {
+    return this.#inset
+  }
+  set inset(value: Inset | undefined) {
+    if (value === this.#inset) return
+    this.#inset = value
+    this.applyTheme()
+    this.connectionChanged()
+  }
+
+  /** The Inset server's URL (attribute `server-url`); used with `fetchToken` when `inset` is unset. */
+  get serverUrl(): string | undefined {
+    return this.#serverUrl
+  }
+  set serverUrl(value: string | undefined) {
+    if (value === this.#serverUrl) return
+    this.#serverUrl = value || undefined
+    this.connectionChanged()
+  }
+
+  /** Calls the host's backend for an embed token; see `createTokenSource`. */
+  get fetchToken(): InsetOptions['fetchToken'] | undefined {
+    return this.#fetchToken
+  }
+  set fetchToken(value: InsetOptions['fetchToken'] | undefined) {
+    if (value === this.#fetchToken) return
+    this.#fetchToken = value
+    this.connectionChanged()
+  }
+
+  /** `light`, `dark`, `auto` (attribute `theme`), or an `InsetTheme`; defaults to the instance's theme. */
+  get theme(): InsetThemeInput | undefined {
+    return this.#theme
+  }
+  set theme(value: InsetThemeInput | undefined) {
+    this.#theme = value
+    this.applyTheme()
+  }
+
+  /** BCP 47 locale for numbers and dates (attribute `locale`); defaults to the page's. */
+  get locale(): string | undefined {
+    return this.#locale
+  }
+  set locale(value: string | undefined) {
+    this.#locale = value || undefined
+    this.requestUpdate()
+  }
+
+  /** ISO 4217 currency of `currency` measures (attribute `currency`). Default `USD`. */
+  get currency(): string | undefined {
+    return this.#currency
+  }
+  set currency(value: string | undefined) {
+    this.#currency = value || undefined
+    this.requestUpdate()
+  }
+
+  #locale: string | undefined
+  #currency: string | undefined
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    const next = value ?? undefined
+    if (name === 'server-url') this.serverUrl = next
+    else if (name === 'theme') this.theme = next as InsetThemeInput | undefined
+    else if (name === 'locale') this.locale = next
+    else if (name === 'currency') this.currency = next
+  }
+
+  connectedCallback(): void {
+    if (!this.root) {
+      // Properties set before the element was defined are own properties that hide our setters.
+      for (const name of [
+        'inset',
+        'serverUrl',
+        'fetchToken',
+        'theme',
+        'locale',
+        'currency',
+        ...this.upgradedProperties(),
+      ]) {
+        if (!Object.hasOwn(this, name)) continue
+        const value = (this as Record<string, unknown>)[name]
+        delete (this as Record<string, unknown>)[name]
+        ;(this as Record<string, unknown>)[name] = value
+      }
+      this.root = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
+      adoptStyles(this.root, derivedStyles)
+      for (const css of this.styles()) adoptStyles(this.root, css)
+    }
+    this.applyTheme()
+    this.requestUpdate()
+  }
+
+  disconnectedCallback(): void {
+    this.#media?.removeEventListener('change', this.#onSchemeChange)
+    this.#media = undefined
+    // A move within the page disconnects and reconnects at once: keep state through it.
+    queueMicrotask(() => {
+      if (this.isConnected) return
+      this.teardown()
+      this.#owned?.inset.destroy()
+      this.#owned = undefined
+    })
+  }
+
+  /** Names of subclass properties to rescue from before the upgrade. */
+  protected upgradedProperties(): string[] {
+    return []
+  }
+
+  /** Stylesheets of the element, after the tokens. */
+  protected abstract styles(): string[]
+  /** Renders from the current properties; called at most once per microtask. */
+  protected abstract update(): void
+  /** Releases controllers; called when the element leaves the page. */
+  protected abstract teardown(): void
+  /** The color scheme changed: canvases must repaint. */
+  protected schemeChanged(): void {}
+
+  /** Schedules `update()` for the end of the current task. */
+  protected requestUpdate(): void {
+    if (this.#updateQueued) return
+    this.#updateQueued = true
+    queueMicrotask(() => {
+      this.#updateQueued = false
+      if (this.isConnected && this.root) this.update()
+    })
+  }
+
+  /** The inset instance changed: subclasses rebuild their controller. */
+  protected connectionChanged(): void {
+    this.requestUpdate()
+  }
+
+  /** The core instance to use: `inset`, or one made (and owned) from `serverUrl` + `fetchToken`. */
+  protected resolveInset(): Inset | undefined {
+    if (this.#inset) return this.#inset
+    const serverUrl = this.#serverUrl
+    const fetchToken = this.#fetchToken
+    const owned = this.#owned
+    if (owned && owned.serverUrl === serverUrl && owned.fetchToken === fetchToken)
+      return owned.inset
+    owned?.inset.destroy()
+    this.#owned = undefined
+    if (!serverUrl || !fetchToken) return undefined
+    this.#owned = { inset: createInset({ serverUrl, fetchToken }), serverUrl, fetchToken }
+    return this.#owned.inset
+  }
+
+  /** Locale and currency for formatting. */
+  protected formatOptions(): FormatOptions {
+    return {
+      locale: this.locale ?? (document.documentElement.lang || undefined),
+      currency: this.currency,
+    }
+  }
+
+  /** The resolved scheme, `light` or `dark`. */
+  protected get scheme(): 'light' | 'dark' {
+    return this.dataset.scheme === 'dark' ? 'dark' : 'light'
+  }
+
+  #onSchemeChange = () => this.applyTheme()
+
+  /** Applies the theme's tokens and resolves `auto` against the page's preference. */
+  protected applyTheme(): void {
+    if (!this.root) return
+    const theme = toTheme(this.#theme ?? this.#inset?.theme)
+    const key = JSON.stringify(theme)
+    let css = themeCss.get(key)
+    if (css === undefined) {
+      css = themeStyles(theme)
+      themeCss.set(key, css)
+    }
+    adoptStyles(this.root, css, 'theme')
+    if ((theme.mode ?? 'auto') === 'auto' && !this.#media && typeof matchMedia === 'function') {
+      this.#media = matchMedia(DARK_QUERY)
+      this.#media.addEventListener('change', this.#onSchemeChange)
+    }
+    const scheme = resolveColorScheme(theme, this.#media?.matches ?? false)
+    if (this.dataset.scheme !== scheme) {
+      this.dataset.scheme = scheme
+      this.schemeChanged()
+    }
+  }
+}

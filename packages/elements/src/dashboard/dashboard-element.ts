@@ -1,0 +1,328 @@
+import type {
+  DashboardController,
+  DashboardDefinition,
+  DashboardSnapshot,
+  DashboardState,
+  Filters,
+  FilterValue,
+  QueryResult,
+} from '@inset/core'
+import { InsetBaseElement } from '../base-element'
+import { h, ICONS, icon, replaceChildren } from '../dom'
+import { dataPointDetail, dispatchInsetEvent } from '../events'
+import { t } from '../strings'
+import { baseStyles } from '../styles/base'
+import { dashboardStyles } from '../styles/dashboard'
+import { createFilterBar, type FilterBar } from './filter-bar'
+import { gridColumnsFor, layoutTiles } from './grid-layout'
+import { errorState, TileView } from './tile-view'
+
+/**
+ * `<inset-dashboard dashboard-id="sales-overview">`: a dashboard with its filter bar and tiles.
+ *
+ * @example
+ * const el = document.createElement('inset-dashboard')
+ * el.inset = inset            // or: el.serverUrl = '…'; el.fetchToken = …
+ * el.dashboardId = 'sales-overview'
+ * el.addEventListener('inset-filter-change', (e) => console.log(e.detail.filters))
+ * document.body.append(el)
+ */
+export class InsetDashboardElement extends InsetBaseElement {
+  static override get observedAttributes(): string[] {
+    return [...InsetBaseElement.observedAttributes, 'dashboard-id']
+  }
+
+  #dashboardId: string | undefined
+  #filters: Filters | undefined
+  #controller: DashboardController | undefined
+  #unsubscribe: (() => void) | undefined
+  #snapshot: DashboardSnapshot | undefined
+  #definition: DashboardDefinition | undefined
+  #tiles = new Map<string, TileView>()
+  #filterBar: FilterBar | undefined
+  #origin: 'user' | 'api' = 'api'
+  #resize: ResizeObserver | undefined
+  #columns = 0
+  #frame: HTMLElement | undefined
+  #grid: HTMLElement | undefined
+  #status: HTMLElement | undefined
+  #head: HTMLElement | undefined
+
+  /** The dashboard to show (attribute `dashboard-id`). */
+  get dashboardId(): string | undefined {
+    return this.#dashboardId
+  }
+  set dashboardId(value: string | undefined) {
+    if (value === this.#dashboardId) return
+    this.#dashboardId = value || undefined
+    this.connectionChanged()
+  }
+
+  /** Filters to apply over the definition's defaults, e.g. `{ region: ['EU'] }`. */
+  get filters(): Filters {
+    return this.#snapshot?.filters ?? this.#filters ?? {}
+  }
+  set filters(value: Filters | undefined) {
+    this.#filters = value
+    if (this.#controller && value) {
+      this.#origin = 'api'
+      this.#controller.setOptions({ filters: value })
+    }
+  }
+
+  /** The controller's latest snapshot (state, definition, tiles, filters). */
+  get snapshot(): DashboardSnapshot | undefined {
+    return this.#snapshot
+  }
+
+  /**
+   * Merges filters into the current ones (`undefined` removes one).
+   *
+   * @example dashboard.setFilters({ region: ['EU'], date: { from: '2025-01-01' } })
+   */
+  setFilters(filters: Filters | ((current: Filters) => Filters)): void {
+    this.#origin = 'api'
+    if (this.#controller) this.#controller.setFilters(filters)
+    else
+      this.#filters =
+        typeof filters === 'function' ? filters(this.filters) : { ...this.#filters, ...filters }
+  }
+
+  /** Loads the definition and every tile again, keeping the current numbers on screen meanwhile. */
+  refresh(): void {
+    this.#controller?.refresh()
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'dashboard-id') this.dashboardId = value ?? undefined
+    else super.attributeChangedCallback(name, old, value)
+  }
+
+  protected override upgradedProperties(): string[] {
+    return ['dashboardId', 'filters']
+  }
+
+  protected styles(): string[] {
+    return [baseStyles, dashboardStyles]
+  }
+
+  protected override connectionChanged(): void {
+    this.#disconnectController()
+    super.connectionChanged()
+  }
+
+  protected update(): void {
+    const root = this.root!
+    if (!this.#frame) {
+      this.#head = h('header', { class: 'dash-head', part: 'header' })
+      this.#status = h('div', { class: 'dash-status' })
+      this.#grid = h('div', { class: 'grid', part: 'grid' })
+      this.#frame = h(
+        'div',
+        { class: 'dash', part: 'dashboard' },
+        this.#head,
+        this.#status,
+        this.#grid,
+      )
+      replaceChildren(root, this.#frame)
+      this.#resize = new ResizeObserver(() => this.#layout())
+      this.#resize.observe(this.#frame)
+    }
+    if (this.#controller) {
+      this.#render()
+      return
+    }
+    const inset = this.resolveInset()
+    if (!inset || !this.#dashboardId) {
+      replaceChildren(this.#status!, h('div', { class: 'state dash-state' }, t().notConfigured))
+      return
+    }
+    const controller = inset.dashboard(
+      this.#dashboardId,
+      this.#filters ? { filters: this.#filters } : {},
+    )
+    this.#controller = controller
+    this.#unsubscribe = controller.subscribe((snapshot) => this.#onSnapshot(snapshot))
+    this.#onSnapshot(controller.getSnapshot())
+  }
+
+  protected teardown(): void {
+    this.#disconnectController()
+    this.#resize?.disconnect()
+    this.#resize = undefined
+    this.#frame = undefined
+    this.root?.replaceChildren()
+  }
+
+  protected override schemeChanged(): void {
+    for (const tile of this.#tiles.values()) tile.restyle()
+  }
+
+  #disconnectController(): void {
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    this.#controller?.destroy()
+    this.#controller = undefined
+    this.#snapshot = undefined
+    this.#definition = undefined
+    for (const tile of this.#tiles.values()) tile.destroy()
+    this.#tiles.clear()
+    this.#filterBar = undefined
+    if (this.#grid) replaceChildren(this.#grid)
+  }
+
+  #onSnapshot(snapshot: DashboardSnapshot): void {
+    const previous = this.#snapshot
+    this.#snapshot = snapshot
+    if (snapshot.state === 'destroyed') return
+    this.#render()
+    const id = this.#dashboardId ?? ''
+    if (previous?.state !== snapshot.state) {
+      this.#emitState(snapshot.state)
+      if (snapshot.state === 'error' && snapshot.error)
+        dispatchInsetEvent(this, 'inset-error', { source: 'dashboard', error: snapshot.error })
+    }
+    if (snapshot.definition && !previous?.definition)
+      dispatchInsetEvent(this, 'inset-ready', {
+        source: 'dashboard',
+        dashboardId: id,
+        definition: snapshot.definition,
+      })
+    if (previous && previous.filters !== snapshot.filters) {
+      dispatchInsetEvent(this, 'inset-filter-change', {
+        dashboardId: id,
+        filters: snapshot.filters,
+        origin: this.#origin,
+      })
+      this.#origin = 'api'
+    }
+    for (const [tileId, tile] of Object.entries(snapshot.tiles)) {
+      const before = previous?.tiles[tileId]
+      if (tile.status === 'error' && tile.error && before?.error !== tile.error)
+        dispatchInsetEvent(this, 'inset-error', { source: 'dashboard', error: tile.error, tileId })
+    }
+  }
+
+  #emitState(state: DashboardState): void {
+    if (state !== 'destroyed')
+      dispatchInsetEvent(this, 'inset-state-change', { source: 'dashboard', state })
+  }
+
+  #render(): void {
+    const snapshot = this.#snapshot
+    if (!snapshot) return
+    const s = t()
+    if (snapshot.definition && snapshot.definition !== this.#definition)
+      this.#build(snapshot.definition)
+    const failed = snapshot.state === 'error' && snapshot.error
+    this.#frame!.dataset.state = snapshot.state
+    if (failed && !this.#definition)
+      replaceChildren(
+        this.#status!,
+        h(
+          'div',
+          { class: 'dash-state' },
+          errorState(s.dashboardErrorTitle, snapshot.error, () => this.#controller?.retry()),
+        ),
+      )
+    else if (!this.#definition) replaceChildren(this.#status!, this.#loadingState())
+    else if (failed)
+      replaceChildren(
+        this.#status!,
+        errorState(s.dashboardErrorTitle, snapshot.error, () => this.#controller?.retry()),
+      )
+    else replaceChildren(this.#status!)
+    this.#filterBar?.sync(snapshot.filters)
+    for (const [id, view] of this.#tiles) view.update(snapshot.tiles[id])
+  }
+
+  #loadingState(): HTMLElement {
+    return h(
+      'div',
+      { class: 'grid', 'aria-busy': 'true', 'aria-label': t().loadingDashboard, role: 'status' },
+      [3, 3, 3, 3, 7, 5].map((w, i) =>
+        h(
+          'div',
+          { class: 'tile', style: `--w:${w};--h:${i < 4 ? 1 : 3}` },
+          h('div', { class: 'skeleton sk-line' }),
+          h('div', { class: 'skeleton sk-chart', style: 'margin-top:12px' }),
+        ),
+      ),
+    )
+  }
+
+  #build(definition: DashboardDefinition): void {
+    this.#definition = definition
+    const s = t()
+    replaceChildren(
+      this.#head!,
+      h(
+        'div',
+        null,
+        h('h2', { class: 'dash-title' }, definition.title),
+        definition.description ? h('p', { class: 'dash-desc' }, definition.description) : null,
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'btn ghost', onclick: () => this.refresh() },
+        icon(ICONS.refresh),
+        s.refresh,
+      ),
+    )
+    this.#filterBar = createFilterBar(
+      definition.filters,
+      (filterId, value) => this.#userFilter(filterId, value),
+      () => this.#resetFilters(definition),
+    )
+    this.#head!.after(this.#filterBar.element)
+    for (const tile of this.#tiles.values()) tile.destroy()
+    this.#tiles.clear()
+    const host = {
+      format: () => this.formatOptions(),
+      retry: () => this.#controller?.retry(),
+      dataPoint: (tileId: string, result: QueryResult, rowIndex: number) =>
+        this.#dataPoint(tileId, result, rowIndex),
+    }
+    for (const tile of definition.tiles) this.#tiles.set(tile.id, new TileView(tile, host))
+    replaceChildren(
+      this.#grid!,
+      [...this.#tiles.values()].map((view) => view.element),
+    )
+    this.#columns = 0
+    this.#layout()
+  }
+
+  #layout(): void {
+    if (!this.#definition || !this.#frame || !this.#grid) return
+    const columns = gridColumnsFor(this.#frame.clientWidth || 1200)
+    if (columns === this.#columns) return
+    this.#columns = columns
+    this.#grid.style.setProperty('--cols', String(columns))
+    for (const placement of layoutTiles(this.#definition.tiles, columns))
+      this.#tiles.get(placement.id)?.place(placement)
+  }
+
+  #userFilter(filterId: string, value: FilterValue | undefined): void {
+    this.#origin = 'user'
+    this.#controller?.setFilters({ [filterId]: value } as Filters)
+  }
+
+  #resetFilters(definition: DashboardDefinition): void {
+    const defaults: Filters = {}
+    for (const filter of definition.filters)
+      if (filter.default !== undefined) defaults[filter.id] = filter.default
+    this.#origin = 'user'
+    this.#controller?.setFilters(() => defaults)
+  }
+
+  #dataPoint(tileId: string, result: QueryResult, rowIndex: number): void {
+    const detail = dataPointDetail(result, rowIndex)
+    if (detail)
+      dispatchInsetEvent(this, 'inset-data-point-click', {
+        source: 'dashboard',
+        dashboardId: this.#dashboardId ?? '',
+        tileId,
+        ...detail,
+      })
+  }
+}

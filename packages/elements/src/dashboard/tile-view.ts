@@ -1,0 +1,165 @@
+import type { InsetError, QueryResult, TileDefinition, TileSnapshot } from '@inset/core'
+import { h, ICONS, icon, replaceChildren, uid } from '../dom'
+import type { FormatOptions } from '../format'
+import { t } from '../strings'
+import { createChartTile } from '../tiles/chart-tile'
+import { createDataTable } from '../tiles/data-table'
+import { createKpi } from '../tiles/kpi'
+import type { TileContent } from '../tiles/tile-content'
+import type { TilePlacement } from './grid-layout'
+
+/** What a tile needs from its dashboard. */
+export interface TileHost {
+  format(): FormatOptions
+  retry(tileId: string): void
+  dataPoint(tileId: string, result: QueryResult, rowIndex: number): void
+}
+
+/** An error state: what failed, the stable code, and a retry button. */
+export function errorState(
+  title: string,
+  error: InsetError | undefined,
+  onRetry: () => void,
+): HTMLElement {
+  const s = t()
+  return h(
+    'div',
+    { class: 'state error', role: 'alert' },
+    icon(ICONS.alert),
+    h('strong', null, title),
+    error ? h('code', { 'data-error-code': error.code }, s.errorCode(error.code)) : null,
+    h('button', { type: 'button', class: 'btn', onclick: onRetry }, icon(ICONS.refresh), s.retry),
+  )
+}
+
+function skeleton(kind: TileDefinition['kind']): HTMLElement[] {
+  const block = (cls: string, style?: string) => h('div', { class: `skeleton ${cls}`, style })
+  if (kind === 'kpi') return [block('sk-kpi'), block('sk-line')]
+  if (kind === 'table')
+    return [0, 1, 2, 3, 4].map((i) => block('sk-row', `width:${[100, 92, 96, 88, 94][i]}%`))
+  return [block('sk-chart')]
+}
+
+/** Rows of a table tile that fit its height. */
+const pageSizeFor = (tile: TileDefinition) =>
+  Math.max(5, Math.floor((tile.layout.h * 128 - 120) / 37))
+
+/**
+ * One tile: header, and a body showing a skeleton, the content, an empty state or an error.
+ * The content is made once and updated, so that chart ↔ table, sort and page survive new data,
+ * and nothing is redrawn when the snapshot's tile object is the same one as before.
+ */
+export class TileView {
+  readonly element: HTMLElement
+  readonly #tile: TileDefinition
+  readonly #host: TileHost
+  readonly #body: HTMLElement
+  readonly #tools: HTMLElement
+  #content: TileContent | undefined
+  #last: TileSnapshot | undefined
+  #shown: QueryResult | undefined
+
+  constructor(tile: TileDefinition, host: TileHost) {
+    this.#tile = tile
+    this.#host = host
+    const titleId = uid('tile')
+    this.#tools = h('div', { class: 'tile-tools' })
+    this.#body = h('div', { class: 'tile-body' }, skeleton(tile.kind))
+    this.element = h(
+      'section',
+      {
+        class: `tile tile-${tile.kind}`,
+        part: `tile tile-${tile.kind}`,
+        'data-tile': tile.id,
+        'aria-labelledby': titleId,
+        'aria-busy': 'true',
+      },
+      h(
+        'header',
+        { class: 'tile-head', part: 'tile-header' },
+        h('h3', { class: 'tile-title', id: titleId, title: tile.description }, tile.title),
+        this.#tools,
+      ),
+      this.#body,
+    )
+  }
+
+  place(placement: TilePlacement): void {
+    this.element.style.setProperty('--w', String(placement.columns))
+    this.element.style.setProperty('--h', String(placement.rows))
+  }
+
+  update(snapshot: TileSnapshot | undefined): void {
+    if (snapshot === this.#last) return
+    this.#last = snapshot
+    const status = snapshot?.status ?? 'loading'
+    const busy = status === 'loading' || status === 'updating' || status === 'idle'
+    this.element.setAttribute('aria-busy', String(busy))
+    this.element.dataset.status = status
+    if (status === 'error' && snapshot?.error) {
+      this.#shown = undefined
+      this.#tools.hidden = true
+      replaceChildren(
+        this.#body,
+        errorState(t().tileErrorTitle, snapshot.error, () => this.#host.retry(this.#tile.id)),
+      )
+      return
+    }
+    const data = snapshot?.data
+    if (!data || data === this.#shown) {
+      if (!data && !this.#shown) replaceChildren(this.#body, skeleton(this.#tile.kind))
+      this.#body.classList.toggle('has-data', Boolean(this.#shown))
+      return
+    }
+    this.#shown = data
+    this.#body.classList.add('has-data')
+    if (data.rows.length === 0) {
+      this.#tools.hidden = true
+      replaceChildren(
+        this.#body,
+        h(
+          'div',
+          { class: 'state empty' },
+          icon(ICONS.empty),
+          h('strong', null, t().empty),
+          t().emptyHint,
+        ),
+      )
+      return
+    }
+    this.#content ??= this.#createContent()
+    const content = this.#content
+    this.#tools.hidden = false
+    if (content.element.parentNode !== this.#body) {
+      replaceChildren(this.#body, content.element)
+      replaceChildren(this.#tools, content.tools ?? [])
+    }
+    content.update(data)
+  }
+
+  restyle(): void {
+    this.#content?.restyle?.()
+  }
+
+  destroy(): void {
+    this.#content?.destroy?.()
+  }
+
+  #createContent(): TileContent {
+    const tile = this.#tile
+    const format = () => this.#host.format()
+    const onPoint = (result: QueryResult, rowIndex: number) =>
+      this.#host.dataPoint(tile.id, result, rowIndex)
+    if (tile.kind === 'kpi') return createKpi(format)
+    if (tile.kind === 'table') {
+      const table = createDataTable({
+        caption: tile.title,
+        pageSize: pageSizeFor(tile),
+        format,
+        onRowActivate: (row) => this.#shown && onPoint(this.#shown, this.#shown.rows.indexOf(row)),
+      })
+      return { element: table.element, update: table.update }
+    }
+    return createChartTile({ tile, kind: tile.kind, format, pageSize: pageSizeFor(tile), onPoint })
+  }
+}

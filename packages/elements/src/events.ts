@@ -1,0 +1,139 @@
+import type {
+  AssistantState,
+  CellValue,
+  ColumnMeta,
+  DashboardDefinition,
+  DashboardState,
+  Filters,
+  InsetError,
+  QueryResult,
+  StructuredQuery,
+} from '@inset/core'
+
+/** Which element sent an event. */
+export type InsetEventSource = 'dashboard' | 'assistant'
+
+/** `inset-ready`: the dashboard's definition arrived, or the assistant is ready for questions. */
+export type InsetReadyDetail =
+  | { source: 'dashboard'; dashboardId: string; definition: DashboardDefinition }
+  | { source: 'assistant'; suggestions: string[] }
+
+/** `inset-error`: the dashboard, a tile or an answer failed; `error.code` is stable. */
+export interface InsetErrorDetail {
+  source: InsetEventSource
+  error: InsetError
+  /** Set when one tile failed and the rest of the dashboard still works. */
+  tileId?: string
+}
+
+/** `inset-state-change`: the element's overall state changed (core's `state` of its controller). */
+export type InsetStateChangeDetail =
+  | { source: 'dashboard'; state: Exclude<DashboardState, 'destroyed'> }
+  | { source: 'assistant'; state: Exclude<AssistantState, 'destroyed'> }
+
+/** `inset-filter-change`: the dashboard's filters changed, by the user or through `setFilters`. */
+export interface InsetFilterChangeDetail {
+  dashboardId: string
+  filters: Filters
+  /** `user` for the filter bar, `api` for `setFilters` or the `filters` property. */
+  origin: 'user' | 'api'
+}
+
+/** `inset-data-point-click`: a point, bar or table row was activated. */
+export interface InsetDataPointClickDetail {
+  source: InsetEventSource
+  dashboardId?: string
+  tileId?: string
+  /** The clicked row with its columns; `value` is the row's first measure. */
+  columns: ColumnMeta[]
+  row: CellValue[]
+  value: CellValue
+}
+
+/** `inset-answer`: the assistant finished an answer. */
+export interface InsetAnswerDetail {
+  question: string
+  text: string
+  /** The query the assistant ran, in structured form and in words. */
+  query?: StructuredQuery
+  description?: string
+  result?: QueryResult
+}
+
+/** Event name → detail type of every event the elements send. */
+export interface InsetEventDetailMap {
+  'inset-ready': InsetReadyDetail
+  'inset-error': InsetErrorDetail
+  'inset-state-change': InsetStateChangeDetail
+  'inset-filter-change': InsetFilterChangeDetail
+  'inset-data-point-click': InsetDataPointClickDetail
+  'inset-answer': InsetAnswerDetail
+}
+
+/** Name of an Inset event, e.g. `'inset-filter-change'`. */
+export type InsetEventName = keyof InsetEventDetailMap
+
+/** The `CustomEvent` of one Inset event. */
+export type InsetEvent<N extends InsetEventName> = CustomEvent<InsetEventDetailMap[N]>
+
+/**
+ * Every event, mapped to the callback name the framework wrappers use and the elements that send it.
+ * Wrappers iterate this table instead of listing events by hand.
+ *
+ * @example
+ * for (const [name, { handler }] of Object.entries(INSET_EVENTS)) el.addEventListener(name, (e) => props[handler]?.(e))
+ */
+export const INSET_EVENTS = {
+  'inset-ready': { handler: 'onReady', elements: ['inset-dashboard', 'inset-assistant'] },
+  'inset-error': { handler: 'onError', elements: ['inset-dashboard', 'inset-assistant'] },
+  'inset-state-change': {
+    handler: 'onStateChange',
+    elements: ['inset-dashboard', 'inset-assistant'],
+  },
+  'inset-filter-change': { handler: 'onFilterChange', elements: ['inset-dashboard'] },
+  'inset-data-point-click': {
+    handler: 'onDataPointClick',
+    elements: ['inset-dashboard', 'inset-assistant'],
+  },
+  'inset-answer': { handler: 'onAnswer', elements: ['inset-assistant'] },
+} as const satisfies Record<
+  InsetEventName,
+  { handler: `on${string}`; elements: ReadonlyArray<'inset-dashboard' | 'inset-assistant'> }
+>
+
+/** Callback prop name of an event, e.g. `'onFilterChange'`. */
+export type InsetEventHandlerName<N extends InsetEventName = InsetEventName> =
+  (typeof INSET_EVENTS)[N]['handler']
+
+/** Callback props of the wrappers, derived from the table: `{ onReady?: (e) => void, ... }`. */
+export type InsetEventHandlers = {
+  [N in InsetEventName as InsetEventHandlerName<N>]?: (event: InsetEvent<N>) => void
+}
+
+/** Sends a bubbling, composed Inset event from `target`. */
+export function dispatchInsetEvent<N extends InsetEventName>(
+  target: EventTarget,
+  name: N,
+  detail: InsetEventDetailMap[N],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'inset-ready': InsetEvent<'inset-ready'>
+    'inset-error': InsetEvent<'inset-error'>
+    'inset-state-change': InsetEvent<'inset-state-change'>
+    'inset-filter-change': InsetEvent<'inset-filter-change'>
+    'inset-data-point-click': InsetEvent<'inset-data-point-click'>
+    'inset-answer': InsetEvent<'inset-answer'>
+  }
+}
+
+/** The detail of a click on row `rowIndex` of a result; `value` is the row's first measure. */
+export function dataPointDetail(result: QueryResult, rowIndex: number) {
+  const row = result.rows[rowIndex]
+  if (!row) return undefined
+  const measure = result.columns.findIndex((c) => c.role === 'measure')
+  return { columns: result.columns, row, value: row[Math.max(measure, 0)] ?? null }
+}

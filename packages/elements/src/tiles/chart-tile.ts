@@ -1,0 +1,141 @@
+import type { ColumnMeta, QueryResult, TileDefinition } from '@inset/core'
+import type { ChartHandle, ChartSpec } from '../chart/chart-types'
+import { loadChartModule } from '../chart/load'
+import { h, ICONS, icon } from '../dom'
+import { type FormatOptions, formatCell, formatDate, formatNumber } from '../format'
+import { t } from '../strings'
+import { createDataTable } from './data-table'
+import type { TileContent } from './tile-content'
+
+export interface ChartTileOptions {
+  tile: Pick<TileDefinition, 'title' | 'kind'>
+  kind: 'timeseries' | 'breakdown'
+  format: () => FormatOptions
+  pageSize: number
+  onPoint(result: QueryResult, rowIndex: number): void
+}
+
+/** The accessible name of a chart: its kind, title, size and range. */
+export function describeChart(
+  kind: 'timeseries' | 'breakdown',
+  title: string,
+  result: QueryResult,
+  locale?: string,
+) {
+  const s = t()
+  const label = s.chartLabel(
+    kind === 'timeseries' ? s.lineChart : s.barChart,
+    title,
+    result.rows.length,
+  )
+  const first = result.rows[0]?.[0]
+  const last = result.rows[result.rows.length - 1]?.[0]
+  const x = result.columns[0]
+  if (kind !== 'timeseries' || first == null || last == null || !x) return label
+  return `${label}, ${s.chartRange(formatCell(first, x, { locale }), formatCell(last, x, { locale }))}`
+}
+
+/**
+ * A chart tile: the chart (lazily loaded, `role="img"` with a descriptive name) and a toggle to
+ * the same data as a table, which is the keyboard- and screen-reader-friendly alternative.
+ */
+export function createChartTile(options: ChartTileOptions): TileContent {
+  const chartBox = h(
+    'div',
+    { class: 'chart', part: 'chart', role: 'img' },
+    h('div', { class: 'skeleton sk-chart', style: 'height:100%' }),
+  )
+  const table = createDataTable({
+    caption: options.tile.title,
+    pageSize: options.pageSize,
+    format: options.format,
+    onRowActivate: (row) => options.onPoint(result, result.rows.indexOf(row)),
+  })
+  table.element.hidden = true
+  const element = h(
+    'div',
+    { class: 'chart-view', style: 'display:flex;flex-direction:column;flex:1;min-height:0' },
+    chartBox,
+    table.element,
+  )
+  let result: QueryResult = { columns: [], rows: [], meta: { rowCount: 0, durationMs: 0 } }
+  let chart: ChartHandle | undefined
+  let destroyed = false
+  let loading = false
+
+  const toggle = h(
+    'button',
+    {
+      class: 'btn ghost icon-only',
+      type: 'button',
+      'aria-pressed': 'false',
+      'aria-label': t().showTable,
+      title: t().showTable,
+      onclick: () => {
+        const showTable = table.element.hidden
+        table.element.hidden = !showTable
+        chartBox.hidden = showTable
+        toggle.setAttribute('aria-pressed', String(showTable))
+        replaceIcon(showTable ? ICONS.chart : ICONS.table)
+      },
+    },
+    icon(ICONS.table),
+  )
+  const replaceIcon = (path: string) => toggle.replaceChildren(icon(path))
+
+  function spec(): ChartSpec {
+    const format = options.format()
+    const columns = result.columns
+    const x: ColumnMeta | undefined = columns[0]
+    const measure = (i: number) => columns[i + 1]
+    return {
+      kind: options.kind,
+      result,
+      formatX: (value) =>
+        typeof value === 'number' && options.kind === 'timeseries'
+          ? formatDate(value, x?.grain, format.locale)
+          : formatCell(value, x, format),
+      formatY: (value, i) => formatNumber(value, measure(i)?.format, { ...format, compact: true }),
+      formatValue: (value, i) => formatCell(value, measure(i), format),
+      onPoint: (rowIndex) => options.onPoint(result, rowIndex),
+    }
+  }
+
+  function draw() {
+    chartBox.setAttribute(
+      'aria-label',
+      describeChart(options.kind, options.tile.title, result, options.format().locale),
+    )
+    if (chart) return chart.update(spec())
+    if (loading) return
+    loading = true
+    loadChartModule().then(
+      (module) => {
+        loading = false
+        if (destroyed) return
+        chartBox.textContent = ''
+        chart = module.mountChart(chartBox, spec())
+      },
+      () => {
+        // Without the chart chunk the data stays reachable: show the table instead.
+        loading = false
+        if (!destroyed && table.element.hidden) toggle.click()
+      },
+    )
+  }
+
+  return {
+    element,
+    tools: [toggle],
+    update(next) {
+      result = next
+      table.update(next)
+      draw()
+    },
+    restyle: () => chart?.restyle(),
+    destroy() {
+      destroyed = true
+      chart?.destroy()
+    },
+  }
+}

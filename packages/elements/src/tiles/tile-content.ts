@@ -1,0 +1,12 @@
+import type { QueryResult } from '@inset/core'
+
+/** What a tile shows once it has data; kept across updates so that its UI state survives. */
+export interface TileContent {
+  element: HTMLElement
+  /** Buttons for the tile's header (e.g. chart ↔ table). */
+  tools?: HTMLElement[]
+  update(result: QueryResult): void
+  /** Re-reads theme colours (charts draw on canvas). */
+  restyle?(): void
+  destroy?(): void
+}
