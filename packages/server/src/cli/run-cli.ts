@@ -1,0 +1,170 @@
+import { createRequire } from 'node:module'
+import { parseArgs } from 'node:util'
+import { mintEmbedToken } from '../auth/mint-embed-token'
+import { ConfigError } from '../config/config-error'
+import { loadConfig } from '../config/load-config'
+import { DEMO_DASHBOARD, DEMO_EMBED_KEY, DEMO_USERS } from '../demo/demo-config'
+import { startDemoServer } from '../demo/start-demo-server'
+import { createInsetServer } from '../server'
+
+export const DEFAULT_PORT = 4400
+
+const USAGE = `Usage:
+  inset-server start --config <inset.config.yaml> [--port <n>] [--host <h>]
+  inset-server demo [--port <n>] [--host <h>] [--rows <n>] [--seed <n>] [--postgres <url>]
+  inset-server --help | --version
+
+Environment: PORT (default 4400), HOST, INSET_LOG_LEVEL (info), INSET_DEMO_SECRET, INSET_DEMO_API_KEY.`
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+/** What a started command leaves running. */
+export interface CliHandle {
+  url: string
+  close(): Promise<void>
+}
+
+function packageVersion(): string {
+  const require = createRequire(import.meta.url)
+  // dist/*.js and src/cli/*.ts sit at different depths below package.json.
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = require(path) as { name?: string; version?: string }
+      if (pkg.name === '@inset/server' && pkg.version) return pkg.version
+    } catch {}
+  }
+  return 'unknown'
+}
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0)
+    throw new CliUsageError(`${name} must be a whole number, got "${value}"`)
+  return number
+}
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError'
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`
+}
+
+async function demoBanner(url: string, secret: string, apiKey: string): Promise<string> {
+  const alice = DEMO_USERS.alice
+  const { token } = await mintEmbedToken(
+    {
+      id: DEMO_EMBED_KEY,
+      keys: [],
+      signingSecret: new TextEncoder().encode(secret),
+      allowsOrigin: () => false,
+    },
+    {
+      user: alice.user,
+      tenant: alice.tenant,
+      attributes: { region: [...alice.attributes.region] },
+      ttlSeconds: 3600,
+    },
+  )
+  const bob = JSON.stringify({ user: 'bob', tenant: 'globex', attributes: { region: ['EU'] } })
+  return [
+    `Inset demo server listening on ${url}`,
+    `  dashboard "${DEMO_DASHBOARD}", embed key "${DEMO_EMBED_KEY}" (HS256), admin API key ${shellQuote(apiKey)}`,
+    '',
+    'Fetch a tile as alice (the token is valid for one hour):',
+    `curl -s -X POST ${url}/v1/dashboards/${DEMO_DASHBOARD}/tiles/revenue-by-category/query \\`,
+    `  -H 'Authorization: Bearer ${token}' \\`,
+    `  -H 'Content-Type: application/json' -d '{"filters":{}}'`,
+    '',
+    'Mint a token for bob through the admin API:',
+    `curl -s -X POST ${url}/v1/tokens -H ${shellQuote(`Authorization: Bearer ${apiKey}`)} \\`,
+    `  -H 'Content-Type: application/json' -d '${bob}'`,
+    '',
+  ].join('\n')
+}
+
+/**
+ * Runs `inset-server <command>`; resolves once the server listens (or after help/version output).
+ *
+ * @example
+ * const handle = await runCli(['demo', '--port', '0'], { env: process.env, out: console.log, err: console.error })
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHandle | undefined> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      config: { type: 'string', short: 'c' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      rows: { type: 'string' },
+      seed: { type: 'string' },
+      postgres: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  })
+  const command = positionals[0]
+  if (values.version) {
+    io.out(packageVersion())
+    return undefined
+  }
+  if (values.help || command === undefined || command === 'help') {
+    io.out(USAGE)
+    return undefined
+  }
+  const port = integer(values.port, '--port') ?? integer(io.env.PORT, 'PORT')
+  const host = values.host ?? (io.env.HOST || undefined)
+
+  if (command === 'demo') {
+    const rows = integer(values.rows, '--rows')
+    const seed = integer(values.seed, '--seed')
+    const demo = await startDemoServer({
+      port: port ?? DEFAULT_PORT,
+      host: host ?? null,
+      ...(rows !== undefined && { rows }),
+      ...(seed !== undefined && { seed }),
+      ...(values.postgres && {
+        dataSource: { postgresUrl: values.postgres, schema: 'inset_demo' },
+      }),
+      logger: true,
+    })
+    const url = `http://localhost:${demo.port}`
+    io.out(await demoBanner(url, demo.secret, demo.apiKey))
+    return { url, close: () => demo.close() }
+  }
+
+  if (command === 'start') {
+    if (!values.config) throw new CliUsageError('start needs --config <inset.config.yaml>')
+    const config = await loadConfig(values.config, io.env)
+    const server = await createInsetServer(config, { logger: true })
+    try {
+      const address = await server.listen({
+        ...(port !== undefined && { port }),
+        ...(host !== undefined && { host }),
+      })
+      io.out(`Inset server listening on ${address.url}`)
+      return { url: address.url, close: () => server.close() }
+    } catch (error) {
+      await server.close()
+      throw error
+    }
+  }
+  throw new CliUsageError(`Unknown command "${command}"\n\n${USAGE}`)
+}
+
+/** Turns a start-up failure into a message for the terminal. */
+export function describeCliError(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof CliUsageError) return error.message
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (code === 'EADDRINUSE')
+    return `The port is already in use (${(error as Error).message}); set PORT or --port.`
+  if (code === 'ENOENT') return `File not found: ${(error as NodeJS.ErrnoException).path ?? ''}`
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}

@@ -1,0 +1,82 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import type { InsetRuntime } from '../runtime'
+import { adminAuth } from './admin-auth'
+import type { AppEnv } from './app-env'
+import { embedCors, embedPreflight } from './cors'
+import { embedAuth } from './embed-auth'
+import { handleError, handleNotFound } from './error-handler'
+import { RateLimiter } from './rate-limiter'
+import { requestLog } from './request-log'
+import { createToken, listAudit, listDashboards } from './routes/admin-routes'
+import { getDashboard, queryTile } from './routes/embed-routes'
+
+export interface AppOptions {
+  /** True once shutdown has begun: `/healthz` answers 503 so load balancers stop routing here. */
+  isClosing?: () => boolean
+  /** Clock of the rate limiter (tests). */
+  now?: () => number
+}
+
+/**
+ * The server's Hono app: every route of Server API v1 is registered here.
+ *
+ * @example
+ * const app = createApp(runtime)
+ * const response = await app.request('/healthz')
+ */
+export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono<AppEnv> {
+  const { server } = runtime.config
+  const limiter = new RateLimiter({ ...server.rateLimit, ...(options.now && { now: options.now }) })
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('runtime', runtime)
+    await next()
+  })
+  app.use('*', requestId({ limitLength: 100 }))
+  app.use('*', requestLog())
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: server.bodyLimitBytes,
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              code: 'bad_request',
+              message: `The request body exceeds ${server.bodyLimitBytes} bytes`,
+            },
+          },
+          413,
+        ),
+    }),
+  )
+  app.onError(handleError)
+  app.notFound(handleNotFound)
+
+  app.get('/healthz', (c) =>
+    options.isClosing?.() ? c.json({ status: 'closing' }, 503) : c.json({ status: 'ok' }),
+  )
+
+  // Embed routes: `Authorization: Bearer <embed token>`, CORS for the embed key's origins.
+  const embed = [embedCors(), embedAuth(limiter)] as const
+  app.options('/v1/dashboards/:id', embedPreflight())
+  app.options('/v1/dashboards/:id/*', embedPreflight())
+  app.options('/v1/assistant', embedPreflight())
+  app.options('/v1/assistant/*', embedPreflight())
+  app.get('/v1/dashboards/:id', ...embed, getDashboard)
+  app.post('/v1/dashboards/:id/tiles/:tileId/query', ...embed, queryTile)
+  // The assistant (issue 7) mounts here:
+  //   app.post('/v1/assistant', ...embed, askAssistant)
+  //   app.get('/v1/assistant/suggestions', ...embed, assistantSuggestions)
+
+  // Admin routes: `Authorization: Bearer <api key>`, server to server (no CORS).
+  const admin = adminAuth(runtime.config.apiKeys, limiter)
+  app.post('/v1/tokens', admin, createToken)
+  app.get('/v1/dashboards', admin, listDashboards)
+  app.get('/v1/audit', admin, listAudit)
+
+  return app
+}

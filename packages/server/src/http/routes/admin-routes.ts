@@ -1,0 +1,138 @@
+import type { DashboardSummary, Page, TokenResponse } from '@inset/core'
+import { z } from 'zod'
+import { mintEmbedToken } from '../../auth/mint-embed-token'
+import { MAX_TOKEN_LIFETIME_SECONDS } from '../../auth/verify-embed-token'
+import { badRequest } from '../../errors'
+import type { AppContext } from '../app-env'
+import { audited } from '../audited'
+import { readJsonBody } from '../read-json'
+
+const PRINTABLE = /^[^\p{Cc}]+$/u
+const identifier = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(PRINTABLE, 'must not contain control characters')
+const scalar = z.union([z.string().max(1000), z.number().finite(), z.boolean()])
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
+
+const createTokenSchema = z.strictObject({
+  user: identifier,
+  tenant: identifier,
+  attributes: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'attribute names are letters, digits and _'),
+      z.union([scalar, z.array(scalar).max(1000)]),
+    )
+    .optional(),
+  scope: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^(assistant|dashboard:(\*|[A-Za-z0-9][A-Za-z0-9_-]{0,127}))$/,
+          'must be "assistant", "dashboard:*" or "dashboard:<id>"',
+        ),
+    )
+    .min(1)
+    .optional(),
+  ttl: z
+    .union([
+      z.number().int().positive(),
+      z.string().regex(/^\d+\s*[smhd]?$/, 'must be seconds or a duration such as "10m"'),
+    ])
+    .optional(),
+  embedKey: z.string().optional(),
+})
+
+function ttlSeconds(ttl: number | string | undefined): number {
+  if (ttl === undefined) return 600
+  const seconds =
+    typeof ttl === 'number' ? ttl : Number.parseInt(ttl, 10) * (UNITS[ttl.trim().slice(-1)] ?? 1)
+  if (seconds > MAX_TOKEN_LIFETIME_SECONDS) throw badRequest('ttl: at most 24 hours')
+  if (seconds < 1) throw badRequest('ttl: at least 1 second')
+  return seconds
+}
+
+function issueMessage(error: z.ZodError): string {
+  const issue = error.issues[0]
+  return `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`
+}
+
+/** `POST /v1/tokens` (admin) → `{ token, expiresAt }`, signed with an HS256 embed key. */
+export async function createToken(c: AppContext): Promise<Response> {
+  const runtime = c.get('runtime')
+  const parsed = createTokenSchema.safeParse(await readJsonBody(c))
+  if (!parsed.success) throw badRequest(issueMessage(parsed.error))
+  const body = parsed.data
+  const response = await audited<TokenResponse>(
+    c,
+    { kind: 'admin', subject: `api-key:${c.get('apiKeyName')}`, tenant: body.tenant },
+    async () => {
+      const embedKey = body.embedKey
+        ? runtime.keyring.get(body.embedKey)
+        : runtime.keyring.defaultSigningKey()
+      if (!embedKey)
+        throw badRequest(
+          body.embedKey
+            ? `embedKey: unknown embed key "${body.embedKey}"`
+            : 'no embed key with an HS256 secret is configured',
+        )
+      if (!embedKey.signingSecret)
+        throw badRequest(`embedKey: "${embedKey.id}" has no HS256 secret to sign with`)
+      return mintEmbedToken(embedKey, {
+        user: body.user,
+        tenant: body.tenant,
+        ...(body.attributes && { attributes: body.attributes }),
+        ...(body.scope && { scope: body.scope }),
+        ttlSeconds: ttlSeconds(body.ttl),
+      })
+    },
+  )
+  return c.json(response, 201)
+}
+
+const pageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+})
+
+/** `GET /v1/dashboards` (admin) → Page<DashboardSummary>, sorted by id. */
+export async function listDashboards(c: AppContext): Promise<Response> {
+  const parsed = pageQuery.safeParse(c.req.query())
+  if (!parsed.success) throw badRequest(issueMessage(parsed.error))
+  const limit = parsed.data.limit ?? 50
+  const after = parsed.data.cursor ? Buffer.from(parsed.data.cursor, 'base64url').toString() : ''
+  const all = Object.entries(c.get('runtime').config.dashboards).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )
+  const rest = all.filter(([id]) => id > after)
+  const items: DashboardSummary[] = rest.slice(0, limit).map(([id, dashboard]) => ({
+    id,
+    title: dashboard.title,
+    ...(dashboard.description !== undefined && { description: dashboard.description }),
+  }))
+  const last = items.at(-1)
+  const page: Page<DashboardSummary> = {
+    items,
+    nextCursor: rest.length > limit && last ? Buffer.from(last.id).toString('base64url') : null,
+  }
+  return c.json(page)
+}
+
+const auditQuery = pageQuery.extend({
+  kind: z.enum(['token', 'query', 'assistant', 'admin']).optional(),
+  subject: z.string().max(300).optional(),
+  tenant: z.string().max(300).optional(),
+})
+
+/** `GET /v1/audit?cursor=&limit=&kind=&subject=&tenant=` (admin) → Page<AuditEntry>, newest first. */
+export async function listAudit(c: AppContext): Promise<Response> {
+  const parsed = auditQuery.safeParse(c.req.query())
+  if (!parsed.success) throw badRequest(issueMessage(parsed.error))
+  const runtime = c.get('runtime')
+  await runtime.audit.flush()
+  return c.json(await runtime.audit.list(parsed.data))
+}
