@@ -117,7 +117,6 @@ export function createAssistantController(
 
   function cancel() {
     answering?.abort()
-    answering = undefined
   }
 
   async function ask(question: string): Promise<void> {

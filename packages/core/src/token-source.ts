@@ -107,9 +107,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   }
 
   let token: string | undefined
-  /** Expiry on the issuer's clock, and the token's lifetime, in ms. */
+  /** Expiry on the issuer's clock, the token's lifetime, and when it arrived here, in ms. */
   let expiry: number | undefined
   let lifetime = 0
+  let receivedAt = 0
   /** Issuer clock minus local clock, in ms. */
   let skew = 0
   let skewFromServer = false
@@ -124,10 +125,12 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const changes = createEmitter<TokenSnapshot>()
 
   const expiresAt = () => (expiry === undefined ? undefined : expiry - skew)
+  // The lifetime this machine can use: shorter than `exp - iat` when the server's clock is ahead.
+  const span = () => Math.max(0, Math.min(lifetime, (expiresAt() ?? 0) - receivedAt))
   // A token is used only while it has a few seconds left: the request must reach the server in time.
   const usable = () =>
     token !== undefined &&
-    (expiry === undefined || expiry - skew - now() > Math.min(5_000, lifetime / 10))
+    (expiry === undefined || expiry - skew - now() > Math.min(5_000, span() / 10))
 
   function publish(status: TokenStatus, error?: InsetError) {
     const at = expiresAt()
@@ -144,9 +147,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     refreshAt = Number.POSITIVE_INFINITY
     const at = expiresAt()
     if (at === undefined || destroyed) return
+    const life = span()
     const lead =
-      Math.min(Math.max(refreshLeadMs, lifetime * minLifetimeFraction), lifetime / 2) +
-      random() * lifetime * 0.05
+      Math.min(Math.max(refreshLeadMs, life * minLifetimeFraction), life / 2) +
+      random() * life * 0.05
     refreshAt = at - lead
     refreshTimer = scheduler.setTimeout(
       () => {
@@ -159,7 +163,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   function accept(fresh: { token: string; expiresAt?: number }, share: boolean) {
     const { exp, iat } = decodeTokenTimes(fresh.token)
-    const receivedAt = now()
+    receivedAt = now()
     if (iat !== undefined && !skewFromServer) skew = iat * 1000 - receivedAt
     const expMs =
       exp === undefined ? fresh.expiresAt : Math.min(exp * 1000, fresh.expiresAt ?? Infinity)
@@ -289,8 +293,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       if (destroyed) return
       token = expiry = undefined
       schedule()
+      nextReason = 'invalidated'
       if (flight) {
-        nextReason = 'invalidated'
         flight = undefined
         flightAbort?.abort(new InsetError('auth', 'The token was invalidated'))
       }
