@@ -54,34 +54,26 @@ const STATUS_CODES: Record<number, InsetError['code']> = {
   429: 'rate_limited',
 }
 
-function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined
-  const seconds = Number(header)
-  const ms = Number.isNaN(seconds) ? new Date(header).getTime() - now : seconds * 1000
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms)
-}
+const noop = () => {}
 
 /** Maps an error answer (`{ error: { code, message } }`) to an `InsetError`. */
 async function answerError(response: Response): Promise<InsetError> {
   const { status } = response
-  let body: Partial<ErrorBody> | undefined
-  try {
-    body = (await response.json()) as Partial<ErrorBody>
-  } catch {}
+  const body = (await response.json().catch(noop)) as Partial<ErrorBody> | undefined
   const code = body?.error?.code
   return new InsetError(
     isInsetErrorCode(code)
       ? code
-      : (STATUS_CODES[status] ?? (status >= 500 ? 'server' : 'bad_request')),
-    body?.error?.message || `The Inset server answered ${status}`,
-    { status, retryAfter: retryAfterMs(response.headers.get('retry-after'), Date.now()) },
+      : (STATUS_CODES[status] ?? (status > 499 ? 'server' : 'bad_request')),
+    body?.error?.message || `Inset server answered ${status}`,
+    // Retry-After in seconds; the server sends no HTTP dates.
+    { status, retryAfter: Number(response.headers.get('retry-after')) * 1000 || undefined },
   )
 }
 
-function checkId(value: unknown, name: string) {
-  if (typeof value !== 'string' || !value) {
-    throw new InsetError('bad_request', `${name} must be a non-empty string`)
-  }
+function segment(value: unknown, name: string) {
+  if (typeof value !== 'string' || !value)
+    throw new InsetError('bad_request', `${name} is required`)
   return encodeURIComponent(value)
 }
 
@@ -98,149 +90,128 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
 
   /**
    * Sends one request with the current token; on `token_expired` refreshes once and replays once.
-   * The exchange's timer restarts on every `touch()` so that a stream times out only when it stalls.
+   * The timer restarts on every `touch()`, so that a stream times out only when it stalls.
    */
   async function open(path: string, body: unknown, request: RequestOptions, accept: string) {
-    const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? 30_000
-    const outer = request.signal
+    const { signal: outer, timeoutMs = options.timeoutMs ?? 30_000 } = request
     const controller = new AbortController()
-    const onAbort = () => controller.abort(outer?.reason)
+    const onAbort = () => controller.abort(outer!.reason)
     if (outer?.aborted) onAbort()
     outer?.addEventListener('abort', onAbort)
     let timer: unknown
     let timedOut = false
-    const exchange = {
-      signal: controller.signal,
-      touch() {
-        scheduler.clearTimeout(timer)
-        timer = scheduler.setTimeout(() => {
-          timedOut = true
-          controller.abort(new InsetError('timeout', `No answer within ${timeoutMs} ms`))
-        }, timeoutMs)
-      },
-      close() {
-        scheduler.clearTimeout(timer)
-        outer?.removeEventListener('abort', onAbort)
-      },
-      /** What the caller sees for a failure of this exchange. */
-      fail(error: unknown): unknown {
-        if (timedOut) return new InsetError('timeout', `No answer within ${timeoutMs} ms`)
-        if (outer?.aborted) return outer.reason
-        if (error instanceof InsetError) return error
-        return new InsetError('network', 'Could not reach the Inset server', { cause: error })
-      },
+    const touch = () => {
+      scheduler.clearTimeout(timer)
+      timer = scheduler.setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, timeoutMs)
     }
+    const close = () => {
+      scheduler.clearTimeout(timer)
+      outer?.removeEventListener('abort', onAbort)
+    }
+    /** What the caller sees when this exchange fails. */
+    const fail = (error: unknown) =>
+      timedOut
+        ? new InsetError('timeout', `No answer within ${timeoutMs} ms`)
+        : outer?.aborted
+          ? outer.reason
+          : error instanceof InsetError
+            ? error
+            : new InsetError('network', 'Inset server unreachable', { cause: error })
     try {
       for (let replay = 0; ; replay++) {
         const token = await abortable(tokens.getToken(), controller.signal)
-        exchange.touch()
-        const doFetch = options.fetch ?? fetch
-        const response = await doFetch(base + path, {
-          method: body === undefined ? 'GET' : 'POST',
+        touch()
+        const response = await (options.fetch ?? fetch)(base + path, {
+          method: body ? 'POST' : 'GET',
           headers: {
             accept,
             authorization: `Bearer ${token}`,
-            ...(body !== undefined && { 'content-type': 'application/json' }),
+            ...(body ? { 'content-type': 'application/json' } : {}),
           },
-          body: body === undefined ? null : JSON.stringify(body),
+          body: body ? JSON.stringify(body) : null,
           signal: controller.signal,
         })
         const date = response.headers.get('date')
         if (date) tokens.reportServerDate(date)
-        if (response.ok) return { response, exchange }
+        if (response.ok) return { response, touch, close, fail }
         const error = await answerError(response)
         if (error.code !== 'token_expired' || replay) throw error
         await tokens.handleExpired(token)
       }
     } catch (error) {
-      exchange.close()
-      throw exchange.fail(error)
+      close()
+      throw fail(error)
     }
   }
 
-  async function json<T>(path: string, body: unknown, request: RequestOptions = {}): Promise<T> {
-    const { response, exchange } = await open(path, body, request, 'application/json')
+  async function json<T>(path: string, body?: unknown, request: RequestOptions = {}): Promise<T> {
+    const { response, close, fail } = await open(path, body, request, 'application/json')
     try {
-      return (await response.json()) as T
+      return await response.json()
     } catch (error) {
       throw error instanceof SyntaxError
-        ? new InsetError('server', 'The Inset server sent malformed JSON', { cause: error })
-        : exchange.fail(error)
+        ? new InsetError('server', 'Inset server sent malformed JSON', { cause: error })
+        : fail(error)
     } finally {
-      exchange.close()
+      close()
     }
   }
 
-  async function* ask(
-    request: AssistantRequest,
-    requestOptions: RequestOptions = {},
-  ): AsyncGenerator<AssistantEvent> {
-    if (typeof request?.question !== 'string' || !request.question.trim()) {
-      throw new InsetError('bad_request', 'question must be a non-empty string')
-    }
-    const { response, exchange } = await open(
+  async function* ask(request: AssistantRequest, requestOptions: RequestOptions = {}) {
+    segment(typeof request?.question === 'string' && request.question.trim(), 'question')
+    const { response, touch, close, fail } = await open(
       '/v1/assistant',
       request,
       requestOptions,
       'text/event-stream',
     )
-    const reader = response.body?.getReader()
+    const reader = response.body!.getReader()
     const decoder = new TextDecoder()
-    let events: AssistantEvent[] = []
+    const events: AssistantEvent[] = []
     const feed = createSseParser((event, data) => {
-      try {
+      if (/^(text|query|result|chart|done|error)$/.test(event)) {
         events.push({ event, data: JSON.parse(data) } as AssistantEvent)
-      } catch (error) {
-        throw new InsetError('server', `Malformed ${event} event`, { cause: error })
       }
     })
     try {
       for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array> | undefined
+        const { done, value } = await reader.read().catch((error) => {
+          throw fail(error)
+        })
+        if (done) return
+        touch()
         try {
-          chunk = await reader?.read()
+          feed(decoder.decode(value, { stream: true }))
         } catch (error) {
-          throw exchange.fail(error)
+          throw new InsetError('server', 'Inset server sent a malformed event', { cause: error })
         }
-        if (!chunk || chunk.done) break
-        exchange.touch()
-        feed(decoder.decode(chunk.value, { stream: true }))
-        const ready = events
-        events = []
-        for (const item of ready) {
-          if (item.event in EVENT_NAMES) yield item
-        }
+        yield* events.splice(0)
       }
     } finally {
-      exchange.close()
-      reader?.cancel().catch(() => {})
+      close()
+      reader.cancel().catch(noop)
     }
   }
 
+  const dashboard = (id: unknown) => `/v1/dashboards/${segment(id, 'dashboardId')}`
+
   return {
-    getDashboard: async (id, request) =>
-      json(`/v1/dashboards/${checkId(id, 'id')}`, undefined, request),
-    queryTile: async (dashboardId, tileId, body = {}, request) =>
+    getDashboard: async (id, request) => json(dashboard(id), undefined, request),
+    queryTile: async (id, tileId, query, request) =>
       json(
-        `/v1/dashboards/${checkId(dashboardId, 'dashboardId')}/tiles/${checkId(tileId, 'tileId')}/query`,
-        { filters: body.filters ?? {} },
+        `${dashboard(id)}/tiles/${segment(tileId, 'tileId')}/query`,
+        { filters: query?.filters ?? {} },
         request,
       ),
     ask,
-    getSuggestions: async (dashboardId, request) =>
+    getSuggestions: async (id, request) =>
       json(
-        `/v1/assistant/suggestions${dashboardId ? `?dashboardId=${checkId(dashboardId, 'dashboardId')}` : ''}`,
+        `/v1/assistant/suggestions${id ? `?dashboardId=${segment(id, 'dashboardId')}` : ''}`,
         undefined,
         request,
       ),
   }
-}
-
-const EVENT_NAMES: Record<keyof AssistantEventMap, 1> = {
-  text: 1,
-  query: 1,
-  result: 1,
-  chart: 1,
-  done: 1,
-  error: 1,
 }

@@ -53,7 +53,6 @@ export type {
   FetchTokenContext,
   FetchTokenReason,
   RetryOptions,
-  TokenChannel,
   TokenSnapshot,
   TokenSource,
   TokenSourceOptions,

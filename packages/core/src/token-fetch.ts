@@ -17,54 +17,49 @@ export interface TokenEnvironment {
 
 /** The page's `visibilitychange` and `online` events; `null` outside a browser. */
 export function browserEnvironment(): TokenEnvironment | null {
-  if (typeof document === 'undefined' || typeof window === 'undefined') return null
-  return {
-    onResume(callback) {
-      const onVisibility = () => {
-        if (document.visibilityState === 'visible') callback()
+  return typeof document === 'undefined'
+    ? null
+    : {
+        onResume(callback) {
+          const onVisible = () => document.visibilityState === 'visible' && callback()
+          document.addEventListener('visibilitychange', onVisible)
+          window.addEventListener('online', callback)
+          return () => {
+            document.removeEventListener('visibilitychange', onVisible)
+            window.removeEventListener('online', callback)
+          }
+        },
       }
-      document.addEventListener('visibilitychange', onVisibility)
-      window.addEventListener('online', callback)
-      return () => {
-        document.removeEventListener('visibilitychange', onVisibility)
-        window.removeEventListener('online', callback)
-      }
-    },
-  }
 }
 
 /** The token endpoint's HTTP status as an error: a refusal (4xx) is `auth` and is not retried. */
-function statusError(status: number, cause?: unknown): InsetError {
-  const code =
-    status === 429 ? 'rate_limited' : status === 408 ? 'timeout' : status >= 500 ? 'server' : 'auth'
-  return new InsetError(code, `The token endpoint answered ${status}`, { status, cause })
-}
+const statusError = (status: number, cause?: unknown) =>
+  new InsetError(
+    status === 429 ? 'rate_limited' : status === 408 ? 'timeout' : status > 499 ? 'server' : 'auth',
+    `Token endpoint answered ${status}`,
+    { status, cause },
+  )
 
 export async function parseTokenResult(
   result: FetchTokenResult,
 ): Promise<{ token: string; expiresAt?: number }> {
-  let value: unknown = result
-  if (value && typeof (value as TokenResponseLike).text === 'function') {
-    const response = value as TokenResponseLike
+  let value = result as unknown
+  const response = result as TokenResponseLike
+  if (typeof response?.text === 'function') {
     if (!response.ok) throw statusError(response.status)
-    const body = (await response.text()).trim()
+    const body = await response.text()
     try {
       value = JSON.parse(body)
     } catch {
-      value = body
+      value = body.trim()
     }
   }
-  if (typeof value === 'string' && value) return { token: value }
-  const object = value as { token?: unknown; expiresAt?: unknown } | null
-  if (typeof object?.token === 'string' && object.token) {
-    return typeof object.expiresAt === 'number'
-      ? { token: object.token, expiresAt: object.expiresAt }
-      : { token: object.token }
+  if (typeof value === 'string') value = { token: value }
+  const fresh = value as { token?: unknown } | null
+  if (typeof fresh?.token !== 'string' || !fresh.token) {
+    throw new InsetError('auth', 'fetchToken gave no token')
   }
-  throw new InsetError(
-    'auth',
-    'fetchToken must resolve to a token, { token, expiresAt } or a Response',
-  )
+  return fresh as { token: string; expiresAt?: number }
 }
 
 /**
@@ -73,13 +68,17 @@ export async function parseTokenResult(
  */
 export function toTokenError(error: unknown): InsetError {
   if (error instanceof InsetError) return error
-  const { status, statusCode, response } = (error ?? {}) as {
+  const {
+    status,
+    response,
+    message = error,
+  } = Object(error) as {
     status?: unknown
-    statusCode?: unknown
     response?: { status?: unknown }
+    message?: unknown
   }
-  const code = [status, statusCode, response?.status].find((value) => typeof value === 'number')
-  if (typeof code === 'number') return statusError(code, error)
-  const message = error instanceof Error ? error.message : String(error)
-  return new InsetError('network', `fetchToken failed: ${message}`, { cause: error })
+  const code = status ?? response?.status
+  return typeof code === 'number'
+    ? statusError(code, error)
+    : new InsetError('network', `fetchToken failed: ${message}`, { cause: error })
 }

@@ -1,7 +1,7 @@
 import { createEmitter } from './emitter'
 import { InsetError, isTransientError } from './errors'
 import { decodeTokenTimes } from './jwt'
-import { backoffDelay, defaultScheduler, type Scheduler } from './timing'
+import { abortable, backoffDelay, defaultScheduler, type Scheduler } from './timing'
 import {
   browserEnvironment,
   type FetchTokenResult,
@@ -28,14 +28,6 @@ export interface RetryOptions {
   maxDelayMs?: number
 }
 
-/** A channel to share fresh tokens with other tabs; `BroadcastChannel` fits. */
-export interface TokenChannel {
-  postMessage(message: unknown): void
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
-  removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
-  close?(): void
-}
-
 export interface TokenSourceOptions {
   /** Calls your backend for a fresh embed token. Return the token, `{ token, expiresAt }`, or the `Response`. */
   fetchToken: (context: FetchTokenContext) => Promise<FetchTokenResult>
@@ -51,8 +43,6 @@ export interface TokenSourceOptions {
   scheduler?: Scheduler
   /** Where "tab visible again" and "back online" come from; `null` to ignore them. Default: the page's. */
   environment?: TokenEnvironment | null
-  /** Share fresh tokens with same-origin tabs: a `BroadcastChannel` name or a channel. Default off. */
-  broadcast?: string | TokenChannel | false
 }
 
 export type TokenStatus = 'idle' | 'fetching' | 'fresh' | 'refreshing' | 'error'
@@ -100,10 +90,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     now = Date.now,
     random = Math.random,
     scheduler = defaultScheduler,
+    retry: { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = {},
   } = options
-  const { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = options.retry ?? {}
   if (typeof fetchToken !== 'function') {
-    throw new InsetError('bad_request', 'createTokenSource needs a fetchToken function')
+    throw new InsetError('bad_request', 'createTokenSource needs fetchToken')
   }
 
   let token: string | undefined
@@ -123,6 +113,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let destroyed = false
   let snapshot: TokenSnapshot = { status: 'idle' }
   const changes = createEmitter<TokenSnapshot>()
+  const gone = () => new InsetError('auth', 'Token source destroyed')
 
   const expiresAt = () => (expiry === undefined ? undefined : expiry - skew)
   // The lifetime this machine can use: shorter than `exp - iat` when the server's clock is ahead.
@@ -134,201 +125,171 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   function publish(status: TokenStatus, error?: InsetError) {
     const at = expiresAt()
-    if (status === snapshot.status && at === snapshot.expiresAt && error === snapshot.error) return
-    snapshot = { status }
-    if (at !== undefined) snapshot.expiresAt = at
-    if (error) snapshot.error = error
-    changes.emit(snapshot)
+    if (status !== snapshot.status || at !== snapshot.expiresAt || error !== snapshot.error) {
+      snapshot = { status, ...(at !== undefined && { expiresAt: at }), ...(error && { error }) }
+      changes.emit(snapshot)
+    }
   }
 
   function schedule() {
     scheduler.clearTimeout(refreshTimer)
-    refreshTimer = undefined
     refreshAt = Number.POSITIVE_INFINITY
     const at = expiresAt()
     if (at === undefined || destroyed) return
     const life = span()
-    const lead =
-      Math.min(Math.max(refreshLeadMs, life * minLifetimeFraction), life / 2) +
+    refreshAt =
+      at -
+      Math.min(Math.max(refreshLeadMs, life * minLifetimeFraction), life / 2) -
       random() * life * 0.05
-    refreshAt = at - lead
     refreshTimer = scheduler.setTimeout(
-      () => {
-        refreshTimer = undefined
-        startFlight('refresh').catch(noop)
-      },
+      () => refresh('refresh'),
       Math.max(refreshAt - now(), 1_000),
     )
   }
 
-  function accept(fresh: { token: string; expiresAt?: number }, share: boolean) {
+  function drop() {
+    token = expiry = undefined
+    schedule()
+  }
+
+  function accept(fresh: { token: string; expiresAt?: number }) {
     const { exp, iat } = decodeTokenTimes(fresh.token)
     receivedAt = now()
     if (iat !== undefined && !skewFromServer) skew = iat * 1000 - receivedAt
-    const expMs =
-      exp === undefined ? fresh.expiresAt : Math.min(exp * 1000, fresh.expiresAt ?? Infinity)
+    expiry = exp === undefined ? fresh.expiresAt : Math.min(exp * 1000, fresh.expiresAt ?? Infinity)
+    lifetime = (expiry ?? 0) - (iat === undefined ? receivedAt + skew : iat * 1000)
     token = fresh.token
-    expiry = expMs
-    lifetime =
-      expMs === undefined ? 0 : expMs - (iat === undefined ? receivedAt + skew : iat * 1000)
     schedule()
-    if (share && channel) channel.postMessage({ token: fresh.token, expiresAt: expMs })
-    publish(flight ? 'refreshing' : 'fresh')
+    publish('fresh')
   }
 
-  function fetchOnce(reason: FetchTokenReason, parent: AbortSignal) {
-    return new Promise<{ token: string; expiresAt?: number }>((resolve, reject) => {
-      const attempt = new AbortController()
-      const stop = (error: unknown) => {
-        attempt.abort(error)
-        reject(error)
-      }
-      const onAbort = () => stop(parent.reason)
-      parent.addEventListener('abort', onAbort)
-      const timer = scheduler.setTimeout(
-        () => stop(new InsetError('timeout', `fetchToken took longer than ${fetchTimeoutMs} ms`)),
-        fetchTimeoutMs,
-      )
+  /** One call of `fetchToken`, aborted on timeout and when the flight is cancelled. */
+  async function fetchOnce(reason: FetchTokenReason, flightSignal: AbortSignal) {
+    const attempt = new AbortController()
+    const stop = (why: unknown) => attempt.abort(why)
+    const onCancel = () => stop(flightSignal.reason)
+    flightSignal.addEventListener('abort', onCancel)
+    const timer = scheduler.setTimeout(
+      () => stop(new InsetError('timeout', `fetchToken took over ${fetchTimeoutMs} ms`)),
+      fetchTimeoutMs,
+    )
+    try {
       // Called synchronously (a throw becomes a rejection) so that a refresh starts at once.
-      new Promise<FetchTokenResult>((start) =>
+      const result = new Promise<FetchTokenResult>((start) =>
         start(fetchToken({ signal: attempt.signal, reason })),
       )
-        .then(parseTokenResult)
-        .then(resolve, (error) => reject(toTokenError(error)))
-        .finally(() => {
-          scheduler.clearTimeout(timer)
-          parent.removeEventListener('abort', onAbort)
-        })
-    })
-  }
-
-  function sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = scheduler.setTimeout(() => {
-        wake = undefined
-        resolve()
-      }, ms)
-      wake = () => {
-        scheduler.clearTimeout(timer)
-        wake = undefined
-        resolve()
-      }
-    })
+      return await abortable(result.then(parseTokenResult), attempt.signal)
+    } finally {
+      scheduler.clearTimeout(timer)
+      flightSignal.removeEventListener('abort', onCancel)
+    }
   }
 
   async function run(reason: FetchTokenReason, signal: AbortSignal): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       try {
+        if (signal.aborted) throw signal.reason
         const fresh = await fetchOnce(reason, signal)
         if (signal.aborted) throw signal.reason
         flight = undefined
-        accept(fresh, true)
+        accept(fresh)
         return fresh.token
       } catch (caught) {
         if (signal.aborted) throw signal.reason
         const error = toTokenError(caught)
         // While the current token is still usable a background refresh keeps trying.
         if (!isTransientError(error) || (attempt + 1 >= maxAttempts && !usable())) throw error
-        await sleep(backoffDelay(attempt, baseDelayMs, maxDelayMs, random))
-        if (signal.aborted) throw signal.reason
+        // The backoff wait; `wake()` (network back, destroy) ends it early.
+        await new Promise<void>((resolve) => {
+          wake = () => {
+            scheduler.clearTimeout(timer)
+            wake = undefined
+            resolve()
+          }
+          const timer = scheduler.setTimeout(
+            wake,
+            backoffDelay(attempt, baseDelayMs, maxDelayMs, random),
+          )
+        })
       }
     }
   }
 
   function startFlight(reason: FetchTokenReason): Promise<string> {
-    if (destroyed) return Promise.reject(new InsetError('auth', 'The token source was destroyed'))
-    if (flight) return flight
-    const abort = new AbortController()
-    flightAbort = abort
-    const current = run(nextReason ?? reason, abort.signal).catch((error: unknown) => {
-      if (flight === current) flight = undefined
-      // Aborted by invalidate(): the callers waiting here get the token fetched in its place.
-      if (abort.signal.aborted && !destroyed) return getToken()
-      token = expiry = undefined
-      schedule()
-      publish('error', error as InsetError)
-      throw error
-    })
-    nextReason = undefined
-    flight = current
-    publish(token ? 'refreshing' : 'fetching')
-    return current
+    if (destroyed) return Promise.reject(gone())
+    if (!flight) {
+      const abort = new AbortController()
+      flightAbort = abort
+      const current: Promise<string> = run(nextReason ?? reason, abort.signal).catch((error) => {
+        if (flight === current) flight = undefined
+        // Cancelled by invalidate(): the callers waiting here get the token fetched in its place.
+        if (abort.signal.aborted && !destroyed) return getToken()
+        drop()
+        publish('error', error)
+        throw error
+      })
+      flight = current
+      nextReason = undefined
+      publish(token ? 'refreshing' : 'fetching')
+    }
+    return flight
+  }
+
+  const refresh = (reason: FetchTokenReason) => {
+    startFlight(reason).catch(noop)
   }
 
   function getToken(): Promise<string> {
-    if (!destroyed && usable()) return Promise.resolve(token!)
-    return startFlight(token ? 'expired' : 'initial')
+    return !destroyed && usable()
+      ? Promise.resolve(token!)
+      : startFlight(token ? 'expired' : 'initial')
   }
 
-  function onResume() {
-    if (destroyed) return
+  const stopResume = (
+    options.environment === undefined ? browserEnvironment() : options.environment
+  )?.onResume(() => {
     if (flight) wake?.()
-    else if (token && now() >= refreshAt) startFlight('resume').catch(noop)
-  }
-
-  function onShared(event: { data: unknown }) {
-    const shared = event.data as { token?: unknown; expiresAt?: number } | null
-    if (destroyed || typeof shared?.token !== 'string' || shared.token === token) return
-    const times = decodeTokenTimes(shared.token)
-    const sharedExpiry = times.exp ? times.exp * 1000 : shared.expiresAt
-    if (sharedExpiry !== undefined && sharedExpiry > (expiry ?? 0)) {
-      accept(
-        { token: shared.token, ...(shared.expiresAt && { expiresAt: shared.expiresAt }) },
-        false,
-      )
-    }
-  }
-
-  const environment = options.environment === undefined ? browserEnvironment() : options.environment
-  const stopResume = environment?.onResume(onResume) ?? noop
-  const ownChannel = typeof options.broadcast === 'string' && typeof BroadcastChannel === 'function'
-  const channel: TokenChannel | undefined = ownChannel
-    ? new BroadcastChannel(options.broadcast as string)
-    : (options.broadcast as TokenChannel) || undefined
-  channel?.addEventListener('message', onShared)
+    else if (token && now() >= refreshAt) refresh('resume')
+  })
 
   return {
     getToken,
     invalidate() {
       if (destroyed) return
-      token = expiry = undefined
-      schedule()
+      drop()
       nextReason = 'invalidated'
       if (flight) {
         flight = undefined
-        flightAbort?.abort(new InsetError('auth', 'The token was invalidated'))
+        flightAbort!.abort()
       }
       publish('idle')
     },
     handleExpired(rejected) {
       if (rejected !== token) return getToken()
-      token = expiry = undefined
-      schedule()
+      drop()
       return startFlight('expired')
     },
     reportServerDate(date) {
-      const serverNow = new Date(date).getTime()
-      if (Number.isNaN(serverNow)) return
       // The header has whole seconds: take the middle of that second.
-      const measured = serverNow + 500 - now()
+      const measured = new Date(date).getTime() + 500 - now()
+      if (Number.isNaN(measured)) return
       skewFromServer = true
-      if (Math.abs(measured - skew) <= 2_000) return
-      skew = measured
-      schedule()
-      publish(snapshot.status, snapshot.error)
+      if (Math.abs(measured - skew) > 2_000) {
+        skew = measured
+        schedule()
+        publish(snapshot.status, snapshot.error)
+      }
     },
     subscribe: changes.subscribe,
     getSnapshot: () => snapshot,
     destroy() {
       if (destroyed) return
       destroyed = true
-      schedule()
-      flightAbort?.abort(new InsetError('auth', 'The token source was destroyed'))
+      drop()
+      flightAbort?.abort(gone())
       wake?.()
-      flight = token = expiry = undefined
-      stopResume()
-      channel?.removeEventListener('message', onShared)
-      if (ownChannel) channel?.close?.()
+      flight = undefined
+      stopResume?.()
       changes.clear()
     },
   }
