@@ -1,6 +1,6 @@
 import { InsetError, isInsetErrorCode } from './errors'
 import { createSseParser } from './sse'
-import { abortable, defaultScheduler, type Scheduler } from './timing'
+import { abortable, defaultScheduler, type Scheduler, timedAbort } from './timing'
 import type { TokenSource } from './token-source'
 import type {
   AssistantEventMap,
@@ -93,37 +93,22 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
    * The timer restarts on every `touch()`, so that a stream times out only when it stalls.
    */
   async function open(path: string, body: unknown, request: RequestOptions, accept: string) {
-    const { signal: outer, timeoutMs = options.timeoutMs ?? 30_000 } = request
-    const controller = new AbortController()
-    const onAbort = () => controller.abort(outer!.reason)
-    if (outer?.aborted) onAbort()
-    outer?.addEventListener('abort', onAbort)
-    let timer: unknown
-    let timedOut = false
-    const touch = () => {
-      scheduler.clearTimeout(timer)
-      timer = scheduler.setTimeout(() => {
-        timedOut = true
-        controller.abort()
-      }, timeoutMs)
-    }
-    const close = () => {
-      scheduler.clearTimeout(timer)
-      outer?.removeEventListener('abort', onAbort)
-    }
-    /** What the caller sees when this exchange fails. */
+    const { signal: outer } = request
+    const exchange = timedAbort(scheduler, request.timeoutMs ?? options.timeoutMs ?? 30_000, outer)
+    const { signal } = exchange
+    /** What the caller sees when this exchange fails: its abort reason, or an InsetError. */
     const fail = (error: unknown) =>
-      timedOut
-        ? new InsetError('timeout', `No answer within ${timeoutMs} ms`)
-        : outer?.aborted
-          ? outer.reason
-          : error instanceof InsetError
-            ? error
+      outer?.aborted
+        ? outer.reason
+        : error instanceof InsetError
+          ? error
+          : signal.aborted
+            ? signal.reason
             : new InsetError('network', 'Inset server unreachable', { cause: error })
     try {
       for (let replay = 0; ; replay++) {
-        const token = await abortable(tokens.getToken(), controller.signal)
-        touch()
+        const token = await abortable(tokens.getToken(), signal)
+        exchange.touch()
         const response = await (options.fetch ?? fetch)(base + path, {
           method: body ? 'POST' : 'GET',
           headers: {
@@ -132,23 +117,23 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
             ...(body ? { 'content-type': 'application/json' } : {}),
           },
           body: body ? JSON.stringify(body) : null,
-          signal: controller.signal,
+          signal,
         })
         const date = response.headers.get('date')
         if (date) tokens.reportServerDate(date)
-        if (response.ok) return { response, touch, close, fail }
+        if (response.ok) return { response, exchange, fail }
         const error = await answerError(response)
         if (error.code !== 'token_expired' || replay) throw error
         await tokens.handleExpired(token)
       }
     } catch (error) {
-      close()
+      exchange.close()
       throw fail(error)
     }
   }
 
   async function json<T>(path: string, body?: unknown, request: RequestOptions = {}): Promise<T> {
-    const { response, close, fail } = await open(path, body, request, 'application/json')
+    const { response, exchange, fail } = await open(path, body, request, 'application/json')
     try {
       return await response.json()
     } catch (error) {
@@ -156,13 +141,13 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
         ? new InsetError('server', 'Inset server sent malformed JSON', { cause: error })
         : fail(error)
     } finally {
-      close()
+      exchange.close()
     }
   }
 
   async function* ask(request: AssistantRequest, requestOptions: RequestOptions = {}) {
     segment(typeof request?.question === 'string' && request.question.trim(), 'question')
-    const { response, touch, close, fail } = await open(
+    const { response, exchange, fail } = await open(
       '/v1/assistant',
       request,
       requestOptions,
@@ -182,7 +167,7 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
           throw fail(error)
         })
         if (done) return
-        touch()
+        exchange.touch()
         try {
           feed(decoder.decode(value, { stream: true }))
         } catch (error) {
@@ -191,7 +176,7 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
         yield* events.splice(0)
       }
     } finally {
-      close()
+      exchange.close()
       reader.cancel().catch(noop)
     }
   }

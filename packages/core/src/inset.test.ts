@@ -65,7 +65,7 @@ describe('createInset', () => {
     expect(server.stats.requests).toBeGreaterThan(50 * 3 * 70)
     expect(shown).toBe(0)
     inset.destroy()
-  })
+  }, 30_000)
 
   for (const clockOffsetMs of [0, 10 * MINUTE, -10 * MINUTE]) {
     const hours = clockOffsetMs ? 6 : 24
@@ -111,7 +111,7 @@ describe('createInset', () => {
       expect(server.stats.requests).toBeGreaterThan(hours * 60 * 2 * 3)
       inset.destroy()
       tokens.destroy()
-    })
+    }, 30_000)
   }
 
   it('after a hidden tab slept past expiry, refreshes once before any request', async () => {
@@ -257,7 +257,7 @@ describe('leaks', () => {
       'window:online': 0,
     })
     expect(server.stats.requests).toBeGreaterThan(1_000)
-  })
+  }, 30_000)
 })
 
 describe('server-side rendering', () => {

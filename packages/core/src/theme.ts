@@ -41,29 +41,23 @@ export type InsetCssVariables = Record<
   string
 >
 
+const COLOR_NAMES = 'primary background surface text muted border positive negative'.split(' ')
+
+/** Colors from a compact list of hex values, in the order of `COLOR_NAMES`. */
+const colors = (hex: string) =>
+  Object.fromEntries(
+    hex.split(' ').map((value, index) => [COLOR_NAMES[index], `#${value}`]),
+  ) as unknown as Readonly<InsetThemeColors>
+
 /** The default colors of light mode. */
-export const lightColors: Readonly<InsetThemeColors> = {
-  primary: '#2563eb',
-  background: '#ffffff',
-  surface: '#f8fafc',
-  text: '#0f172a',
-  muted: '#64748b',
-  border: '#e2e8f0',
-  positive: '#16a34a',
-  negative: '#dc2626',
-}
+export const lightColors = /* @__PURE__ */ colors(
+  '2563eb ffffff f8fafc 0f172a 64748b e2e8f0 16a34a dc2626',
+)
 
 /** The default colors of dark mode. */
-export const darkColors: Readonly<InsetThemeColors> = {
-  primary: '#60a5fa',
-  background: '#0b1120',
-  surface: '#111827',
-  text: '#e5e7eb',
-  muted: '#94a3b8',
-  border: '#1f2937',
-  positive: '#4ade80',
-  negative: '#f87171',
-}
+export const darkColors = /* @__PURE__ */ colors(
+  '60a5fa 0b1120 111827 e5e7eb 94a3b8 1f2937 4ade80 f87171',
+)
 
 /** The default chart series colors. */
 export const defaultPalette: readonly string[] = [
@@ -75,8 +69,8 @@ export const defaultPalette: readonly string[] = [
   '#65a30d',
 ]
 
-function fail(message: string): never {
-  throw new InsetError('bad_request', `Invalid theme: ${message}`)
+function invalid(what: string): never {
+  throw new InsetError('bad_request', `Invalid theme ${what}`)
 }
 
 /**
@@ -87,9 +81,13 @@ function fail(message: string): never {
  */
 export function resolveColorScheme(theme: InsetTheme = {}, prefersDark = false): 'light' | 'dark' {
   const { mode = 'auto' } = theme
-  if (mode === 'auto') return prefersDark ? 'dark' : 'light'
-  if (mode === 'light' || mode === 'dark') return mode
-  return fail(`mode must be light, dark or auto, not ${String(mode)}`)
+  return mode === 'auto'
+    ? prefersDark
+      ? 'dark'
+      : 'light'
+    : /^(light|dark)$/.test(mode)
+      ? mode
+      : invalid('mode')
 }
 
 /**
@@ -105,28 +103,28 @@ export function themeToCssVariables(
   scheme: 'light' | 'dark' = resolveColorScheme(theme),
 ): InsetCssVariables {
   const { density = 'comfortable', radius = 8 } = theme
-  if (density !== 'compact' && density !== 'comfortable') {
-    fail(`density must be compact or comfortable, not ${String(density)}`)
-  }
+  const compact = density === 'compact' || (density !== 'comfortable' && invalid('density'))
   const dark = scheme === 'dark'
-  const colors = {
+  const variables: Record<string, unknown> = {
+    '--inset-color-scheme': scheme,
+    '--inset-font-family': theme.fontFamily ?? 'inherit',
+    '--inset-font-size': compact ? '13px' : '14px',
+    '--inset-radius': typeof radius === 'number' ? `${radius}px` : radius,
+    '--inset-space': compact ? '8px' : '12px',
+  }
+  const palette = {
     ...(dark ? darkColors : lightColors),
     ...theme.colors,
     ...(dark && theme.darkColors),
   }
-  const variables: Record<string, string> = {
-    '--inset-color-scheme': scheme,
-    '--inset-font-family': theme.fontFamily ?? 'inherit',
-    '--inset-font-size': density === 'compact' ? '13px' : '14px',
-    '--inset-radius': typeof radius === 'number' ? `${radius}px` : radius,
-    '--inset-space': density === 'compact' ? '8px' : '12px',
-  }
-  for (const [name, value] of Object.entries(colors)) variables[`--inset-color-${name}`] = value
+  for (const name in palette)
+    variables[`--inset-color-${name}`] = palette[name as keyof InsetThemeColors]
   ;(theme.palette ?? defaultPalette).forEach((color, index) => {
     variables[`--inset-chart-${index + 1}`] = color
   })
-  for (const [name, value] of Object.entries(variables)) {
-    if (typeof value !== 'string' || /[;{}]/.test(value)) fail(`${name} has an unusable value`)
+  for (const name in variables) {
+    const value = variables[name]
+    if (typeof value !== 'string' || /[;{}]/.test(value)) invalid(name)
   }
   return variables as InsetCssVariables
 }

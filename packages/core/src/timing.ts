@@ -1,3 +1,5 @@
+import { InsetError } from './errors'
+
 /** The timer functions Inset uses; inject your own to control time in tests. */
 export interface Scheduler {
   setTimeout(callback: () => void, ms: number): unknown
@@ -18,6 +20,32 @@ export function backoffDelay(
   random: () => number,
 ): number {
   return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt)
+}
+
+/**
+ * An abort controller that follows `parent` and aborts with a `timeout` error when `touch()` is
+ * not called again within `ms`. `close()` stops both.
+ */
+export function timedAbort(scheduler: Scheduler, ms: number, parent?: AbortSignal) {
+  const controller = new AbortController()
+  const onAbort = () => controller.abort(parent!.reason)
+  if (parent?.aborted) onAbort()
+  parent?.addEventListener('abort', onAbort)
+  let timer: unknown
+  return {
+    signal: controller.signal,
+    touch() {
+      scheduler.clearTimeout(timer)
+      timer = scheduler.setTimeout(
+        () => controller.abort(new InsetError('timeout', `No answer within ${ms} ms`)),
+        ms,
+      )
+    },
+    close() {
+      scheduler.clearTimeout(timer)
+      parent?.removeEventListener('abort', onAbort)
+    },
+  }
 }
 
 /** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */

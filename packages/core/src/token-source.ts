@@ -1,7 +1,7 @@
 import { createEmitter } from './emitter'
 import { InsetError, isTransientError } from './errors'
 import { decodeTokenTimes } from './jwt'
-import { abortable, backoffDelay, defaultScheduler, type Scheduler } from './timing'
+import { abortable, backoffDelay, defaultScheduler, type Scheduler, timedAbort } from './timing'
 import {
   browserEnvironment,
   type FetchTokenResult,
@@ -165,14 +165,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   /** One call of `fetchToken`, aborted on timeout and when the flight is cancelled. */
   async function fetchOnce(reason: FetchTokenReason, flightSignal: AbortSignal) {
-    const attempt = new AbortController()
-    const stop = (why: unknown) => attempt.abort(why)
-    const onCancel = () => stop(flightSignal.reason)
-    flightSignal.addEventListener('abort', onCancel)
-    const timer = scheduler.setTimeout(
-      () => stop(new InsetError('timeout', `fetchToken took over ${fetchTimeoutMs} ms`)),
-      fetchTimeoutMs,
-    )
+    const attempt = timedAbort(scheduler, fetchTimeoutMs, flightSignal)
+    attempt.touch()
     try {
       // Called synchronously (a throw becomes a rejection) so that a refresh starts at once.
       const result = new Promise<FetchTokenResult>((start) =>
@@ -180,8 +174,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       )
       return await abortable(result.then(parseTokenResult), attempt.signal)
     } finally {
-      scheduler.clearTimeout(timer)
-      flightSignal.removeEventListener('abort', onCancel)
+      attempt.close()
     }
   }
 
