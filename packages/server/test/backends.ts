@@ -1,7 +1,8 @@
 // The databases every query and RLS suite runs against. PostgreSQL needs INSET_TEST_PG_URL
 // (scripts/test-all.sh and CI set it; locally: `. scripts/lib/postgres.sh && ensure_postgres`).
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
+
+export { dropSchema } from '../src/data/drop-schema'
 
 export type Backend = { name: 'duckdb' } | { name: 'postgres'; url: string }
 
@@ -20,14 +21,4 @@ export const BACKENDS: Array<[string, Backend, string | undefined]> = [
 /** A schema name unique to this test run, so runs never see each other's tables. */
 export function freshSchemaName(prefix = 'inset_test'): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`
-}
-
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
-  } finally {
-    await client.end()
-  }
 }

@@ -18,13 +18,17 @@ export interface EmbedClaims {
   jti?: string
 }
 
-const scalar = z.union([z.string().max(1000), z.number().finite(), z.boolean()])
+// Claims become SQL parameters and log fields: no control characters (PostgreSQL refuses NUL).
+const PRINTABLE = /^[^\p{Cc}]+$/u
+const text = (max: number) =>
+  z.string().min(1).max(max).regex(PRINTABLE, 'must not contain control characters')
+const scalar = z.union([text(1000), z.number().finite(), z.boolean()])
 
 /** The claims every embed token must carry, beyond what the JOSE library checks. */
 export const embedClaimsSchema = z.object({
   iss: z.string().min(1),
-  sub: z.string().min(1).max(256),
-  tenant: z.string().min(1).max(256),
+  sub: text(256),
+  tenant: text(256),
   attrs: z
     .record(
       z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/),

@@ -128,6 +128,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
     const demo = await startDemoServer({
       port: port ?? DEFAULT_PORT,
       host: host ?? null,
+      ...(io.env.INSET_DEMO_SECRET && { secret: io.env.INSET_DEMO_SECRET }),
+      ...(io.env.INSET_DEMO_API_KEY && { apiKey: io.env.INSET_DEMO_API_KEY }),
       ...(rows !== undefined && { rows }),
       ...(seed !== undefined && { seed }),
       ...(values.postgres && {

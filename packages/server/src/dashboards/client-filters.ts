@@ -54,12 +54,14 @@ function selectValues(
   if (!filter.multiple && values.length > 1) throw badRequest(`${where}: takes a single value`)
   return values.map((item, i) => {
     if (
-      (typeof item === 'string' && item.length <= 1000) ||
+      (typeof item === 'string' && item.length <= 1000 && !item.includes('\u0000')) ||
       (typeof item === 'number' && Number.isFinite(item))
     ) {
       return item
     }
-    throw badRequest(`${where}[${i}]: expected a string or a number`)
+    throw badRequest(
+      `${where}[${i}]: expected a string (up to 1000 characters, no NUL) or a number`,
+    )
   })
 }
 

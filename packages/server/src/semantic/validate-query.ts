@@ -4,7 +4,14 @@ import { badRequest } from '../errors'
 import type { DatasetModel, DimensionModel, MeasureModel, SemanticModel, TimeGrain } from './model'
 
 const NAME = z.string().min(1).max(128)
-const VALUE = z.union([z.string().max(1000), z.number()])
+// NUL cannot be stored in PostgreSQL text; refuse it up front rather than fail in the database.
+const VALUE = z.union([
+  z
+    .string()
+    .max(1000)
+    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters'),
+  z.number(),
+])
 
 /** The shape of a StructuredQuery; semantic checks follow in {@link validateStructuredQuery}. */
 export const structuredQuerySchema = z.strictObject({

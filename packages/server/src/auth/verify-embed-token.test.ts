@@ -1,0 +1,190 @@
+import {
+  type CryptoKey,
+  exportJWK,
+  exportSPKI,
+  type GenerateKeyPairResult,
+  generateKeyPair,
+  SignJWT,
+} from 'jose'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { signTestToken } from '../../test/tokens'
+import { ServerError } from '../errors'
+import { createEmbedKeyring, type EmbedKeyring } from './keyring'
+import { verifyEmbedToken } from './verify-embed-token'
+
+const SECRET = 'inset-demo-secret-change-me'
+const NEW_SECRET = 'a-rotated-secret-of-enough-length'
+const options = { leewaySeconds: 30 }
+
+let keyring: EmbedKeyring
+let es256: GenerateKeyPairResult
+let ed25519: GenerateKeyPairResult
+let es256Pem: string
+
+beforeAll(async () => {
+  es256 = await generateKeyPair('ES256', { extractable: true })
+  ed25519 = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
+  es256Pem = await exportSPKI(es256.publicKey)
+  keyring = await createEmbedKeyring([
+    // Rotation: the old and the new secret are both active.
+    {
+      id: 'demo',
+      origins: [],
+      keys: [
+        { alg: 'HS256', secret: NEW_SECRET },
+        { alg: 'HS256', secret: SECRET },
+      ],
+    },
+    { id: 'partner', origins: [], keys: [{ alg: 'ES256', publicKey: es256Pem }] },
+    {
+      id: 'edge',
+      origins: [],
+      keys: [{ alg: 'EdDSA', publicKey: { kty: 'OKP', ...(await exportJWK(ed25519.publicKey)) } }],
+    },
+  ])
+})
+
+async function failure(token: string, now?: number): Promise<ServerError> {
+  const error = await verifyEmbedToken(keyring, token, {
+    ...options,
+    ...(now !== undefined && { now }),
+  }).catch((e) => e)
+  expect(error).toBeInstanceOf(ServerError)
+  return error
+}
+
+function asymmetric(
+  kid: string,
+  alg: 'ES256' | 'EdDSA',
+  key: CryptoKey,
+  claims: Record<string, unknown> = {},
+) {
+  return new SignJWT({ tenant: 'acme', attrs: {}, scope: ['dashboard:*'], ...claims })
+    .setProtectedHeader({ alg, kid })
+    .setIssuer(kid)
+    .setAudience('inset')
+    .setSubject('alice')
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(key)
+}
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+
+describe('verifyEmbedToken', () => {
+  it('accepts HS256 tokens signed with any active key of the embed key', async () => {
+    for (const secret of [SECRET, NEW_SECRET]) {
+      const claims = await verifyEmbedToken(keyring, await signTestToken({ secret }), options)
+      expect(claims).toMatchObject({
+        iss: 'demo',
+        sub: 'alice',
+        tenant: 'acme',
+        attrs: { region: ['EU', 'NA', 'APAC'] },
+      })
+    }
+  })
+
+  it('accepts ES256 (PEM) and EdDSA (JWK) tokens', async () => {
+    expect(
+      (
+        await verifyEmbedToken(
+          keyring,
+          await asymmetric('partner', 'ES256', es256.privateKey),
+          options,
+        )
+      ).iss,
+    ).toBe('partner')
+    expect(
+      (
+        await verifyEmbedToken(
+          keyring,
+          await asymmetric('edge', 'EdDSA', ed25519.privateKey),
+          options,
+        )
+      ).iss,
+    ).toBe('edge')
+  })
+
+  it('tells an expired token from an invalid one', async () => {
+    const expired = await signTestToken({ iatOffset: -3600, ttl: 600 })
+    expect((await failure(expired)).code).toBe('token_expired')
+    // Within the leeway it still passes; beyond it, it does not.
+    const justExpired = await signTestToken({ iatOffset: -610, ttl: 600 })
+    await expect(verifyEmbedToken(keyring, justExpired, options)).resolves.toBeTruthy()
+    expect((await failure(justExpired, Date.now() + 60_000)).code).toBe('token_expired')
+    // An expired token with a bad signature is invalid, not expired.
+    expect(
+      (
+        await failure(
+          await signTestToken({ iatOffset: -3600, secret: 'wrong-secret-wrong-secret' }),
+        )
+      ).code,
+    ).toBe('invalid_token')
+  })
+
+  it.each([
+    [
+      'a forged signature',
+      () => signTestToken({ secret: 'not-the-demo-secret-at-all' }),
+      'could not be verified',
+    ],
+    ['a wrong audience', () => signTestToken({ aud: 'someone-else' }), '"aud"'],
+    ['a wrong issuer', () => signTestToken({ iss: 'partner' }), '"iss"'],
+    [
+      'an unknown kid',
+      () => signTestToken({ kid: 'stranger', iss: 'stranger' }),
+      'Unknown embed key',
+    ],
+    [
+      'a lifetime over 24 hours',
+      () => signTestToken({ ttl: 24 * 3600 + 1 }),
+      'longer than 24 hours',
+    ],
+    ['an iat in the future', () => signTestToken({ iatOffset: 3600 }), '"iat"'],
+    ['an nbf in the future', () => signTestToken({ nbfOffset: 3600 }), '"nbf"'],
+    ['no tenant', () => signTestToken({ tenant: undefined }), '"tenant"'],
+    [
+      'nested attributes',
+      () => signTestToken({ attrs: { region: { $in: ['EU'] } } }),
+      '"attrs.region"',
+    ],
+    ['not a JWT', async () => 'not.a.jwt', 'not a signed JWT'],
+  ])('refuses %s', async (_what, make, message) => {
+    const error = await failure(await make())
+    expect(error.code).toBe('invalid_token')
+    expect(error.status).toBe(401)
+    expect(error.message).toContain(message)
+  })
+
+  it('refuses alg "none"', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const payload = {
+      iss: 'demo',
+      aud: 'inset',
+      sub: 'alice',
+      tenant: 'acme',
+      attrs: {},
+      scope: [],
+      iat: now,
+      exp: now + 600,
+    }
+    const unsigned = `${b64({ alg: 'none', kid: 'demo' })}.${b64(payload)}.`
+    expect((await failure(unsigned)).message).toContain('"none" is not accepted')
+  })
+
+  it('refuses a tampered payload', async () => {
+    const [header, payload, signature] = (await signTestToken()).split('.')
+    const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString())
+    const tampered = `${header}.${b64({ ...claims, tenant: 'globex' })}.${signature}`
+    expect((await failure(tampered)).code).toBe('invalid_token')
+  })
+
+  it('refuses algorithm confusion: HS256 signed with the ES256 public key as secret', async () => {
+    const confused = await signTestToken({ kid: 'partner', iss: 'partner', secret: es256Pem })
+    expect((await failure(confused)).message).toContain('has no HS256 key')
+    // And an ES256 header on an HS256-only embed key.
+    expect((await failure(await asymmetric('demo', 'ES256', es256.privateKey))).message).toContain(
+      'has no ES256 key',
+    )
+  })
+})

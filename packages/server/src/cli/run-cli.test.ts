@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { QueryResult } from '@inset/core'
+import { describe, expect, it } from 'vitest'
+import { ConfigError } from '../config/config-error'
+import { describeCliError, runCli } from './run-cli'
+
+function io(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  return {
+    out,
+    err,
+    io: { env, out: (line: string) => out.push(line), err: (line: string) => err.push(line) },
+  }
+}
+
+describe('inset-server', () => {
+  it('demo prints the URL and a curl that works as pasted', async () => {
+    const { out, io: cliIo } = io({ PORT: '0', INSET_DEMO_API_KEY: 'cli-test-api-key-123' })
+    const handle = await runCli(['demo', '--rows', '3000', '--host', '127.0.0.1'], cliIo)
+    try {
+      const banner = out.join('\n')
+      expect(banner).toMatch(/^Inset demo server listening on http:\/\/localhost:\d+$/m)
+      expect(banner).toContain("'Authorization: Bearer cli-test-api-key-123'")
+      const url = /curl -s -X POST (\S+\/tiles\/revenue-by-category\/query)/.exec(banner)?.[1] ?? ''
+      const token = /Authorization: Bearer (ey[\w.-]+)/.exec(banner)?.[1] ?? ''
+      const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{"filters":{}}',
+      })
+      expect(response.status).toBe(200)
+      expect(((await response.json()) as QueryResult).columns.map((c) => c.name)).toEqual([
+        'category',
+        'revenue',
+      ])
+    } finally {
+      await handle?.close()
+    }
+  })
+
+  it('start serves a config file and refuses a bad one naming the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inset-cli-'))
+    try {
+      const file = join(dir, 'inset.config.yaml')
+      await writeFile(
+        file,
+        [
+          'embedKeys: [{ id: k, keys: [{ alg: HS256, secret: 0123456789abcdef }] }]',
+          'dataSources: { db: { type: duckdb } }',
+          'datasets: {}',
+        ].join('\n'),
+      )
+      const { out, io: cliIo } = io({})
+      const handle = await runCli(
+        ['start', '--config', file, '--port', '0', '--host', '127.0.0.1'],
+        cliIo,
+      )
+      expect(out[0]).toMatch(/^Inset server listening on http:\/\/127\.0\.0\.1:\d+$/)
+      expect((await fetch(`${handle?.url}/healthz`)).status).toBe(200)
+      await handle?.close()
+
+      await writeFile(file, 'embedKeys: []\ndataSources: {}\ndatasets: {}\n')
+      const error = await runCli(['start', '-c', file], io({}).io).catch((e) => e)
+      expect(error).toBeInstanceOf(ConfigError)
+      expect(describeCliError(error)).toContain('embedKeys: Too small')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('prints usage, the version, and refuses unknown commands', async () => {
+    const help = io()
+    expect(await runCli(['--help'], help.io)).toBeUndefined()
+    expect(help.out[0]).toContain('inset-server start --config')
+    const version = io()
+    await runCli(['--version'], version.io)
+    expect(version.out[0]).toMatch(/^\d+\.\d+\.\d+/)
+    await expect(runCli(['serve'], io().io)).rejects.toThrow('Unknown command "serve"')
+    await expect(runCli(['start'], io().io)).rejects.toThrow('start needs --config')
+    await expect(runCli(['demo', '--port', 'eighty'], io().io)).rejects.toThrow(
+      '--port must be a whole number',
+    )
+  })
+})
