@@ -40,7 +40,7 @@ describe('formatNumber', () => {
   })
   it('rounds integers and keeps two decimals for plain numbers', () => {
     expect(formatNumber(1234.6, 'integer', { locale: 'en-US' })).toBe('1,235')
-    expect(formatNumber(2.71828, undefined, { locale: 'en-US' })).toBe('2.72')
+    expect(formatNumber(7.12345, undefined, { locale: 'en-US' })).toBe('7.12')
   })
 })
 

@@ -75,7 +75,8 @@ export function formatNumber(
         style: 'currency',
         currency,
         notation,
-        maximumFractionDigits: notation === 'compact' ? 1 : Math.abs(value) >= 1000 ? 0 : 2,
+        maximumFractionDigits:
+          notation === 'compact' ? 1 : compact || Math.abs(value) >= 1000 ? 0 : 2,
       }).format(value)
     case 'percent':
       return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value)

@@ -13,10 +13,13 @@ export interface MessageHost {
   retry(question: string): void
 }
 
+/** How an answer's result is shown: the chart event's kind, else a table (or a KPI for one value). */
+const kindOf = (message: AssistantMessage) =>
+  message.chart?.kind ?? (message.result && message.result.rows.length > 1 ? 'table' : 'kpi')
+
 function resultContent(message: AssistantMessage, host: MessageHost): TileContent {
   const format = () => host.format()
-  const kind =
-    message.chart?.kind ?? (message.result && message.result.rows.length > 1 ? 'table' : 'kpi')
+  const kind = kindOf(message)
   const title = message.description ?? t().assistant
   const onPoint = (result: QueryResult, rowIndex: number) => host.dataPoint(result, rowIndex)
   if (kind === 'kpi') return createKpi(format)
@@ -49,6 +52,7 @@ export class MessageView {
   #result: HTMLElement
   #content: TileContent | undefined
   #shownResult: QueryResult | undefined
+  #kind: string | undefined
   #error: HTMLElement
 
   constructor(message: AssistantMessage, question: string, host: MessageHost) {
@@ -109,8 +113,17 @@ export class MessageView {
         message.description,
       )
     }
-    if (message.result && message.result !== this.#shownResult) {
+    // The chart event may follow the result: a new kind replaces the content made for the old one.
+    if (
+      message.result &&
+      (message.result !== this.#shownResult || kindOf(message) !== this.#kind)
+    ) {
       this.#shownResult = message.result
+      if (this.#kind !== kindOf(message)) {
+        this.#content?.destroy?.()
+        this.#content = undefined
+      }
+      this.#kind = kindOf(message)
       this.#content ??= resultContent(message, this.#host)
       this.#result.hidden = false
       replaceChildren(

@@ -108,7 +108,7 @@ function breakdownOptions(
     padding: [4, 16, 0, 0],
     cursor: { drag: { x: false, y: false }, points: { show: false }, y: false },
     scales: {
-      x: { time: false, ori: 1, dir: 1, range: () => [-0.5, labels.length - 0.5] },
+      x: { time: false, ori: 1, dir: -1, range: () => [-0.5, labels.length - 0.5] },
       y: { ori: 0, range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
     },
     series: [

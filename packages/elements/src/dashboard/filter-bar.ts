@@ -44,7 +44,9 @@ function dateRangeControl(
       'data-filter': filter.id,
       onchange: () => {
         const choice = preset.value as DatePreset
-        if (choice !== 'custom') onChange(filter.id, presetRange(choice, anchor) ?? undefined)
+        custom(choice === 'custom')
+        if (choice === 'custom') from.focus()
+        else onChange(filter.id, presetRange(choice, anchor) ?? undefined)
       },
     },
     [...DATE_PRESETS, 'custom' as const].map((p) => h('option', { value: p }, labels[p])),
@@ -61,20 +63,30 @@ function dateRangeControl(
     })
   const from = dateInput(s.dateFrom, 'from')
   const to = dateInput(s.dateTo, 'to')
+  const dates = h(
+    'span',
+    { class: 'filter', hidden: true },
+    from,
+    h('span', { class: 'muted', 'aria-hidden': 'true' }, '–'),
+    to,
+  )
+  const custom = (show: boolean) => {
+    dates.hidden = !show
+  }
   const element = h(
     'div',
     { class: 'filter', role: 'group', 'aria-label': filter.label },
     h('label', { class: 'filter-label', for: presetId }, filter.label),
     preset,
-    from,
-    h('span', { class: 'muted', 'aria-hidden': 'true' }, '–'),
-    to,
+    dates,
   )
   return {
     element,
     sync(value) {
       const range = toInclusive(asDateRange(value))
-      preset.value = presetOf(value, anchor)
+      const current = presetOf(value, anchor)
+      if (preset.value !== 'custom' || current !== 'all') preset.value = current
+      custom(preset.value === 'custom')
       if (from.value !== range.from) from.value = range.from
       if (to.value !== range.to) to.value = range.to
     },
@@ -213,9 +225,12 @@ export function createFilterBar(
           : singleSelectControl(filter, onChange)
     controls.set(filter.id, control)
   }
+  const defaults: Filters = {}
+  for (const filter of filters)
+    if (filter.default !== undefined) defaults[filter.id] = filter.default
   const reset = h(
     'button',
-    { type: 'button', class: 'btn ghost', onclick: onReset },
+    { type: 'button', class: 'btn ghost', onclick: onReset, hidden: true },
     t().clearFilters,
   )
   const element = h('div', {
@@ -234,6 +249,9 @@ export function createFilterBar(
     element,
     sync(current) {
       for (const [id, control] of controls) control.sync(current[id])
+      reset.hidden = filters.every(
+        (f) => JSON.stringify(current[f.id] ?? null) === JSON.stringify(defaults[f.id] ?? null),
+      )
     },
   }
 }

@@ -40,9 +40,9 @@ function skeleton(kind: TileDefinition['kind']): HTMLElement[] {
   return [block('sk-chart')]
 }
 
-/** Rows of a table tile that fit its height. */
+/** Rows of a table that fit a tile of `h` grid rows (112px each, 20px gaps; tile chrome ~160px). */
 const pageSizeFor = (tile: TileDefinition) =>
-  Math.max(5, Math.floor((tile.layout.h * 128 - 120) / 37))
+  Math.max(3, Math.floor((tile.layout.h * 132 - 160) / 36))
 
 /**
  * One tile: header, and a body showing a skeleton, the content, an empty state or an error.

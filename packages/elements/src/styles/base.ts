@@ -1,6 +1,7 @@
 // Pieces shared by both elements: buttons, focus ring, skeletons, states and tables.
 export const baseStyles = `
 *,*::before,*::after{box-sizing:border-box}
+[hidden]{display:none!important}
 h2,h3,p{margin:0}
 button,input,select,textarea{font:inherit;color:inherit}
 .icon{width:16px;height:16px;flex:none;fill:none;stroke:currentColor;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}

@@ -13,7 +13,7 @@ export const chartStyles = `
 .u-hz .u-cursor-x{border-right:0}
 .u-cursor-pt{position:absolute;top:0;left:0;border-radius:50%;border:2px solid;pointer-events:none;will-change:transform;background-clip:padding-box!important}
 .u-select{position:absolute;pointer-events:none}
-.u-legend{display:none}
+.u-legend,.u-off{display:none}
 .tip{position:absolute;z-index:5;pointer-events:none;padding:6px 10px;border-radius:8px;background:var(--inset-color-text);color:var(--inset-color-background);font-size:12px;white-space:nowrap;box-shadow:0 6px 16px rgb(16 24 40 / .2);transform:translate(-50%,calc(-100% - 10px))}
 .tip b{display:block;font-weight:600}
 `

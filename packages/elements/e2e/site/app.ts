@@ -1,0 +1,60 @@
+// The fixture page: a host app embedding both elements. Query parameters choose the user, the
+// token lifetime, the theme and where the assistant's server is; the tests read window.fixture.
+import { createInset } from '@inset/core'
+import { defineInsetElements, type InsetEventName } from '@inset/elements'
+
+const params = new URLSearchParams(location.search)
+const server = params.get('server') ?? ''
+const user = params.get('user') ?? 'alice'
+const ttl = params.get('ttl') ?? '600'
+const theme = params.get('theme') ?? 'light'
+
+const fixture = {
+  tokenFetches: 0,
+  events: [] as Array<{ type: string; detail: unknown }>,
+}
+Object.assign(window, { fixture })
+
+const fetchToken = async ({ signal }: { signal: AbortSignal }) => {
+  fixture.tokenFetches++
+  const response = await fetch(`/api/inset-token?user=${user}&ttl=${ttl}`, { signal })
+  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
+  return (await response.json()) as { token: string; expiresAt: number }
+}
+
+const inset = createInset({ serverUrl: server, fetchToken })
+Object.assign(window, { inset })
+
+const dashboard = document.querySelector('inset-dashboard')!
+const assistant = document.querySelector('inset-assistant')!
+if (theme === 'dark') document.body.classList.add('dark')
+for (const element of [dashboard, assistant]) {
+  element.theme = theme as 'light' | 'dark'
+  element.locale = 'en-US'
+  for (const type of [
+    'inset-ready',
+    'inset-error',
+    'inset-state-change',
+    'inset-filter-change',
+    'inset-data-point-click',
+    'inset-answer',
+  ] satisfies InsetEventName[])
+    element.addEventListener(type, (event) => {
+      fixture.events.push({
+        type,
+        detail: JSON.parse(JSON.stringify((event as CustomEvent).detail)),
+      })
+    })
+}
+dashboard.inset = inset
+const assistantServer = params.get('assistant')
+if (assistantServer === 'fixture') {
+  assistant.inset = createInset({ serverUrl: `${location.origin}/sse-fixture`, fetchToken })
+} else if (assistantServer === 'none') {
+  assistant.remove()
+  document.getElementById('main')!.classList.add('stacked')
+}
+if (params.get('layout') === 'stacked') document.getElementById('main')!.classList.add('stacked')
+
+defineInsetElements()
+defineInsetElements()
