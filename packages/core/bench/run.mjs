@@ -7,7 +7,9 @@ function time(label, count, unit, run) {
   const result = run()
   const finish = () => {
     const ms = performance.now() - started
-    console.log(`${label.padEnd(46)} ${(count / (ms / 1000)).toFixed(0).padStart(12)} ${unit}/s  (${ms.toFixed(1)} ms)`)
+    console.log(
+      `${label.padEnd(46)} ${(count / (ms / 1000)).toFixed(0).padStart(12)} ${unit}/s  (${ms.toFixed(1)} ms)`,
+    )
   }
   return result instanceof Promise ? result.then(finish) : finish()
 }
@@ -29,16 +31,26 @@ const event = `event: text\ndata: ${JSON.stringify({ delta: 'Revenue grew 12% in
 const stream = event.repeat(20_000)
 let events = 0
 const feed = createSseParser(() => events++)
-time(`SSE parse, ${(stream.length / 1e6).toFixed(1)} MB in 1 KB chunks`, stream.length / 1e6, 'MB', () => {
-  for (let at = 0; at < stream.length; at += 1024) feed(stream.slice(at, at + 1024))
-})
+time(
+  `SSE parse, ${(stream.length / 1e6).toFixed(1)} MB in 1 KB chunks`,
+  stream.length / 1e6,
+  'MB',
+  () => {
+    for (let at = 0; at < stream.length; at += 1024) feed(stream.slice(at, at + 1024))
+  },
+)
 if (events !== 20_000) throw new Error(`parsed ${events} events`)
 
 const definition = {
   id: 'sales-overview',
   title: 'Sales',
   filters: [],
-  tiles: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, title: id, kind: 'kpi', layout: { w: 3, h: 1 } })),
+  tiles: ['a', 'b', 'c', 'd', 'e'].map((id) => ({
+    id,
+    title: id,
+    kind: 'kpi',
+    layout: { w: 3, h: 1 },
+  })),
 }
 const result = { columns: [], rows: [[1, 2]], meta: { rowCount: 1, durationMs: 1 } }
 let tokenFetches = 0
@@ -73,5 +85,7 @@ await time('50 dashboards × 5 tiles, 20 filter changes', 50 * 20 * 6, 'requests
     )
   }
 })
-console.log(`${'token fetches for all of the above'.padEnd(46)} ${String(tokenFetches).padStart(12)}`)
+console.log(
+  `${'token fetches for all of the above'.padEnd(46)} ${String(tokenFetches).padStart(12)}`,
+)
 inset.destroy()
