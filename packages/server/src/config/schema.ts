@@ -237,6 +237,39 @@ const auditSchema = z.strictObject({
   table: identifier.default('inset_audit'),
 })
 
+const openAIEngineSchema = z.strictObject({
+  /** The API's base URL (`https://api.openai.com/v1`) or its full `/chat/completions` URL. */
+  url: z.httpUrl(),
+  model: z.string().min(1).max(200),
+  /** Sent as `Authorization: Bearer <apiKey>`; write `${OPENAI_API_KEY}` to read it from the environment. */
+  apiKey: z.string().min(1).optional(),
+  /** Longest wait for the endpoint's first byte and between two streamed chunks. */
+  timeoutMs: z.int().min(100).max(600_000).default(30_000),
+  /** How often the model may fix a tool call the server refused before the answer fails. */
+  repairAttempts: z.int().min(0).max(5).default(2),
+  temperature: z.number().min(0).max(2).default(0),
+  /** Rows of a (row-level-security filtered) result shown to the model. */
+  maxResultRows: z.int().min(1).max(1000).default(100),
+})
+
+const assistantSchema = z
+  .strictObject({
+    /** `builtin`: parses questions against the semantic model, no model, no network. `openai`: any OpenAI-compatible chat-completions endpoint. */
+    engine: z.enum(['builtin', 'openai']).default('builtin'),
+    /** Pins "today" for relative time expressions such as "last quarter" (demos over fixed data, tests). */
+    referenceDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date such as 2026-11-21')
+      .optional(),
+    /** Longest question accepted, in characters. */
+    maxQuestionLength: z.int().min(10).max(10_000).default(2000),
+    openai: openAIEngineSchema.optional(),
+  })
+  .refine((assistant) => assistant.engine !== 'openai' || assistant.openai !== undefined, {
+    message: 'is required when engine is "openai"',
+    path: ['openai'],
+  })
+
 export const configSchema = z.strictObject({
   server: serverSchema.prefault({}),
   embedKeys: z.array(embedKeySchema).min(1),
@@ -245,6 +278,7 @@ export const configSchema = z.strictObject({
   audit: auditSchema.prefault({}),
   datasets: z.record(identifier, datasetSchema),
   dashboards: z.record(slug, dashboardSchema).default({}),
+  assistant: assistantSchema.prefault({}),
 })
 
 /** The configuration as written (`inset.config.yaml`), defaults optional. */
@@ -258,3 +292,4 @@ export type FilterConfig = DashboardConfig['filters'][number]
 export type DataSourceConfig = InsetConfig['dataSources'][string]
 export type EmbedKeyConfig = InsetConfig['embedKeys'][number]
 export type SampleDataConfig = z.output<typeof sampleDataSchema>
+export type AssistantConfig = InsetConfig['assistant']
