@@ -43,12 +43,23 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
+/** Filters of the audit log; each matches exactly. */
+export interface AuditFilters {
+  kind?: AuditEntry['kind']
+  /** The user id of embed requests, `api-key:<name>` of admin requests. */
+  subject?: string
+  tenant?: string
+}
+
+/** A collection without filters. */
+export type NoFilters = Record<never, never>
+
 /** A paginated admin collection: one page at a time, or every item with `for await`. */
-export interface PaginatedResource<T> {
+export interface PaginatedResource<T, F extends object = NoFilters> {
   /** One page: `{ items, nextCursor }`. */
-  list(options?: PageOptions): Promise<Page<T>>
+  list(options?: PageOptions & F): Promise<Page<T>>
   /** Every item of every page, fetched page by page as you iterate. */
-  iterate(options?: IterateOptions): AsyncIterableIterator<T>
+  iterate(options?: IterateOptions & F): AsyncIterableIterator<T>
 }
 
 /** The typed client of the Inset server's admin API. */
@@ -59,8 +70,8 @@ export interface InsetClient {
   }
   /** `GET /v1/dashboards`. */
   dashboards: PaginatedResource<DashboardSummary>
-  /** `GET /v1/audit`. */
-  audit: PaginatedResource<AuditEntry>
+  /** `GET /v1/audit`, newest first. */
+  audit: PaginatedResource<AuditEntry, AuditFilters>
 }
 
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 }
@@ -77,21 +88,23 @@ const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 250, max
 export function createInsetClient(options: InsetClientOptions): InsetClient {
   const settings = resolveSettings(options)
 
-  function paginated<T>(path: string): PaginatedResource<T> {
-    const list = (page: PageOptions = {}) =>
-      adminRequest<Page<T>>(settings, {
+  function paginated<T, F extends object = NoFilters>(path: string): PaginatedResource<T, F> {
+    const list = (options?: PageOptions & F) => {
+      const { limit, cursor, signal, ...filters } = (options ?? {}) as PageOptions
+      return adminRequest<Page<T>>(settings, {
         method: 'GET',
         path,
-        query: { limit: page.limit, cursor: page.cursor },
-        signal: page.signal,
+        query: { ...(filters as Record<string, string | undefined>), limit, cursor },
+        signal,
       })
+    }
     return {
       list,
-      async *iterate(iterate: IterateOptions = {}) {
+      async *iterate(iterate?: IterateOptions & F) {
         const seen = new Set<string>()
         let cursor: string | undefined
         do {
-          const page = await list({ ...iterate, ...(cursor === undefined ? {} : { cursor }) })
+          const page = await list({ ...iterate, cursor } as PageOptions & F)
           yield* page.items
           cursor = page.nextCursor ?? undefined
           if (cursor !== undefined) {
@@ -117,7 +130,7 @@ export function createInsetClient(options: InsetClientOptions): InsetClient {
         }),
     },
     dashboards: paginated<DashboardSummary>('/v1/dashboards'),
-    audit: paginated<AuditEntry>('/v1/audit'),
+    audit: paginated<AuditEntry, AuditFilters>('/v1/audit'),
   }
 }
 

@@ -63,6 +63,12 @@ describe('admin requests', () => {
     expect(String(fetchMock.mock.calls[1]![0])).toBe(
       'http://inset.test/v1/audit?limit=5&cursor=abc',
     )
+
+    fetchMock.mockResolvedValueOnce(emptyPage())
+    await inset.audit.list({ kind: 'token', subject: 'alice', limit: 2 })
+    expect(String(fetchMock.mock.calls[2]![0])).toBe(
+      'http://inset.test/v1/audit?kind=token&subject=alice&limit=2',
+    )
   })
 
   it('waits for Retry-After (seconds) before retrying, then succeeds', async () => {

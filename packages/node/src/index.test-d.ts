@@ -70,6 +70,11 @@ describe('createInsetClient', () => {
     const inset = createInsetClient({ serverUrl: 'http://x', apiKey: 'k' })
     expectTypeOf(inset.dashboards.list()).toEqualTypeOf<Promise<Page<DashboardSummary>>>()
     expectTypeOf(inset.audit.iterate()).toEqualTypeOf<AsyncIterableIterator<AuditEntry>>()
+    inset.audit.iterate({ kind: 'token', tenant: 'acme', limit: 100 })
+    // @ts-expect-error not an audit kind
+    inset.audit.list({ kind: 'login' })
+    // @ts-expect-error dashboards have no filters
+    inset.dashboards.list({ tenant: 'acme' })
     expectTypeOf(inset.tokens.create({ user: 'u', tenant: 't' })).toEqualTypeOf<
       Promise<{ token: string; expiresAt: number }>
     >()

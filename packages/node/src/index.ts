@@ -8,6 +8,7 @@ export type {
 } from '@inset/core'
 export { InsetError } from '@inset/core'
 export type {
+  AuditFilters,
   CallOptions,
   InsetClient,
   InsetClientOptions,
