@@ -1,3 +1,4 @@
 import { defineInsetLibrary } from '@inset/config/tsdown'
 
-export default defineInsetLibrary({ platform: 'browser' })
+// The components use hooks and the DOM: React Server Components must treat the entry as client code.
+export default defineInsetLibrary({ platform: 'browser', banner: { js: "'use client'" } })

@@ -1,3 +1,5 @@
 import { defineInsetVitest } from '@inset/config/vitest'
 
-export default defineInsetVitest()
+export default defineInsetVitest({
+  test: { environment: 'happy-dom', setupFiles: ['test/setup.ts'] },
+})

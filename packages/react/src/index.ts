@@ -1,2 +1,21 @@
-export type { InsetErrorCode } from '@inset/core'
+export type {
+  AssistantMessage,
+  DashboardSnapshot,
+  DashboardState,
+  Filters,
+  Inset,
+  InsetErrorCode,
+  InsetTheme,
+  TileSnapshot,
+} from '@inset/core'
 export { InsetError } from '@inset/core'
+export type { InsetThemeInput } from '@inset/elements'
+export type { InsetAssistantProps, InsetDashboardProps } from './components'
+export { InsetAssistant, InsetDashboard } from './components'
+export type { InsetProviderProps } from './context'
+export { InsetProvider, useInset } from './context'
+export type { InsetComponent, InsetEventProps, InsetHostProps } from './create-component'
+export type { UseAssistantResult } from './use-assistant'
+export { useAssistant } from './use-assistant'
+export type { UseDashboardOptions, UseDashboardResult } from './use-dashboard'
+export { useDashboard } from './use-dashboard'

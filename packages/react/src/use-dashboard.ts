@@ -1,0 +1,64 @@
+import type { DashboardController, DashboardSnapshot, Filters } from '@inset/core'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useInset } from './context'
+import { useOwned } from './use-owned'
+
+export interface UseDashboardOptions {
+  /** Filters over the definition's defaults; a new value (by content) replaces the current ones. */
+  filters?: Filters
+}
+
+/** A dashboard's state and data, for a host that renders its own UI. */
+export interface UseDashboardResult extends Omit<DashboardSnapshot, 'definition' | 'error'> {
+  definition: DashboardSnapshot['definition']
+  error: DashboardSnapshot['error']
+  /** Merges filters into the current ones (`undefined` removes one), or maps them. */
+  setFilters: DashboardController['setFilters']
+  /** Loads the definition and every tile again, keeping the current data meanwhile. */
+  refresh: () => void
+  /** Loads again only what failed. */
+  retry: () => void
+}
+
+/**
+ * The state, definition and tile data of a dashboard, from core's controller; no element rendered.
+ * Loading starts on mount and stops on unmount; the data survives token refreshes.
+ *
+ * @example
+ * const { state, tiles, setFilters } = useDashboard('sales-overview', { filters: { region: ['EU'] } })
+ * const revenue = tiles.revenue?.data?.rows[0]?.[0]
+ */
+export function useDashboard(
+  dashboardId: string,
+  options: UseDashboardOptions = {},
+): UseDashboardResult {
+  const inset = useInset()
+  const { filters } = options
+  const controller = useOwned(
+    () => inset.dashboard(dashboardId, filters ? { filters } : {}),
+    [inset, dashboardId],
+  )
+  const filtersKey = filters && JSON.stringify(filters)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters' content is the dependency
+  useEffect(() => {
+    if (filters) controller.setOptions({ filters })
+  }, [controller, filtersKey])
+  const snapshot = useSyncExternalStore(
+    controller.subscribe,
+    controller.getSnapshot,
+    controller.getSnapshot,
+  )
+  return useMemo(
+    () => ({
+      state: snapshot.state,
+      definition: snapshot.definition,
+      tiles: snapshot.tiles,
+      error: snapshot.error,
+      filters: snapshot.filters,
+      setFilters: controller.setFilters,
+      refresh: controller.refresh,
+      retry: controller.retry,
+    }),
+    [snapshot, controller],
+  )
+}
