@@ -148,6 +148,7 @@ describe('verifyEmbedToken', () => {
       () => signTestToken({ attrs: { region: { $in: ['EU'] } } }),
       '"attrs.region"',
     ],
+    ['a NUL in the tenant', () => signTestToken({ tenant: 'acme\u0000' }), '"tenant"'],
     ['not a JWT', async () => 'not.a.jwt', 'not a signed JWT'],
   ])('refuses %s', async (_what, make, message) => {
     const error = await failure(await make())

@@ -48,41 +48,35 @@ async function runKpi(
     (entry): entry is Extract<AppliedFilter, { range: unknown }> =>
       'range' in entry && Object.hasOwn(dimensions, entry.filter.dimension),
   )
-  const previous =
-    tile.compare && dateFilter
+  const period =
+    dateFilter && tile.compare
       ? previousPeriod(dateFilter.range.from, dateFilter.range.to)
       : undefined
+  // The previous period: the same filters with the date range moved back by its own length.
+  const previousFilters = period &&
+    dateFilter && [
+      ...applied.filter((entry) => entry !== dateFilter),
+      { filter: dateFilter.filter, range: period },
+    ]
   const started = performance.now()
-  const [current, before] = await Promise.all([
+  const [current, previous] = await Promise.all([
     executeStructuredQuery(ctx, withFilters(base, applied, ctx), options),
-    previous && dateFilter
-      ? executeStructuredQuery(
-          ctx,
-          withFilters(
-            base,
-            [
-              ...applied.filter((entry) => entry !== dateFilter),
-              { filter: dateFilter.filter, range: previous },
-            ],
-            ctx,
-          ),
-          options,
-        )
+    previousFilters
+      ? executeStructuredQuery(ctx, withFilters(base, previousFilters, ctx), options)
       : undefined,
   ])
-  const [column] = current.columns
-  const value = current.rows[0]?.[0] ?? null
-  const previousValue = before ? (before.rows[0]?.[0] ?? null) : null
+  const measure = current.columns[0] ?? {
+    name: 'value',
+    label: tile.title,
+    type: 'number',
+    role: 'measure',
+  }
   return {
     columns: [
-      { ...(column ?? { label: tile.title, type: 'number', role: 'measure' }), name: 'value' },
-      {
-        ...(column ?? { label: tile.title, type: 'number', role: 'measure' }),
-        name: 'previous',
-        label: `${column?.label ?? tile.title} (previous period)`,
-      },
+      { ...measure, name: 'value' },
+      { ...measure, name: 'previous', label: `${measure.label} (previous period)` },
     ],
-    rows: [[value, previousValue]],
+    rows: [[current.rows[0]?.[0] ?? null, previous?.rows[0]?.[0] ?? null]],
     meta: { rowCount: 1, durationMs: Math.round((performance.now() - started) * 100) / 100 },
   }
 }

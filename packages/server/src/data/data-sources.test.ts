@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BACKENDS, dropSchema, freshSchemaName } from '../../test/backends'
-import { QueryAbortedError, type DataSource } from './data-source'
+import { type DataSource, QueryAbortedError } from './data-source'
 import { openDuckDBSource } from './duckdb-source'
 import { openPostgresSource } from './postgres-source'
 
@@ -24,17 +24,22 @@ describe.each(BACKENDS)('%s data source', (_name, backend, skipReason) => {
     if (backend.name === 'postgres' && !skipReason) await dropSchema(backend.url, schema)
   })
 
-  it.skipIf(skipReason)('returns JSON-ready values: numbers for bigints, ISO strings for dates', async () => {
-    const rows = await source.query(
-      `SELECT CAST($1 AS BIGINT) AS a, CAST('2025-03-01' AS DATE) AS b, CAST(1.5 AS DOUBLE PRECISION) AS c, SUM(x) AS d, CAST(NULL AS VARCHAR) AS e
+  it.skipIf(skipReason)(
+    'returns JSON-ready values: numbers for bigints, ISO strings for dates',
+    async () => {
+      const rows = await source.query(
+        `SELECT CAST($1 AS BIGINT) AS a, CAST('2025-03-01' AS DATE) AS b, CAST(1.5 AS DOUBLE PRECISION) AS c, SUM(x) AS d, CAST(NULL AS VARCHAR) AS e
        FROM (SELECT CAST(2 AS INTEGER) AS x UNION ALL SELECT 3) t`,
-      [9_007_199_254_740_991],
-    )
-    expect(rows).toEqual([[9_007_199_254_740_991, '2025-03-01', 1.5, 5, null]])
-  })
+        [9_007_199_254_740_991],
+      )
+      expect(rows).toEqual([[9_007_199_254_740_991, '2025-03-01', 1.5, 5, null]])
+    },
+  )
 
   it.skipIf(skipReason)('bulk-loads column arrays', async () => {
-    await source.execute('CREATE TABLE bulk_test (id INTEGER, name VARCHAR, day DATE, amount DOUBLE PRECISION)')
+    await source.execute(
+      'CREATE TABLE bulk_test (id INTEGER, name VARCHAR, day DATE, amount DOUBLE PRECISION)',
+    )
     await source.bulkInsert(
       'bulk_test',
       [
@@ -43,7 +48,12 @@ describe.each(BACKENDS)('%s data source', (_name, backend, skipReason) => {
         { name: 'day', type: 'date' },
         { name: 'amount', type: 'double' },
       ],
-      [[1, 2, 3], ["o'brien", 'b', 'c'], ['2025-01-01', '2025-01-02', '2025-12-31'], [1.25, 2.5, 3.75]],
+      [
+        [1, 2, 3],
+        ["o'brien", 'b', 'c'],
+        ['2025-01-01', '2025-01-02', '2025-12-31'],
+        [1.25, 2.5, 3.75],
+      ],
     )
     expect(await source.query('SELECT id, name, day, amount FROM bulk_test ORDER BY id')).toEqual([
       [1, "o'brien", '2025-01-01', 1.25],
@@ -52,18 +62,23 @@ describe.each(BACKENDS)('%s data source', (_name, backend, skipReason) => {
     ])
   })
 
-  it.skipIf(skipReason)('interrupts a running statement when its signal aborts', async () => {
-    const controller = new AbortController()
-    const running = source.query(SLOW[source.dialect], [], { signal: controller.signal })
-    await new Promise((resolve) => setImmediate(resolve))
-    if (source.dialect === 'postgres') {
-      // Wait until the statement really runs, so the abort has to cancel it in the server.
-      const active = `SELECT COUNT(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep%'`
-      while (((await source.query(active))[0]?.[0] as number) === 0) await new Promise((resolve) => setImmediate(resolve))
-    }
-    controller.abort()
-    await expect(running).rejects.toBeInstanceOf(QueryAbortedError)
-    // The connection is usable afterwards.
-    expect(await source.query('SELECT 1')).toEqual([[1]])
-  }, 20_000)
+  it.skipIf(skipReason)(
+    'interrupts a running statement when its signal aborts',
+    async () => {
+      const controller = new AbortController()
+      const running = source.query(SLOW[source.dialect], [], { signal: controller.signal })
+      await new Promise((resolve) => setImmediate(resolve))
+      if (source.dialect === 'postgres') {
+        // Wait until the statement really runs, so the abort has to cancel it in the server.
+        const active = `SELECT COUNT(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep%'`
+        while (((await source.query(active))[0]?.[0] as number) === 0)
+          await new Promise((resolve) => setImmediate(resolve))
+      }
+      controller.abort()
+      await expect(running).rejects.toBeInstanceOf(QueryAbortedError)
+      // The connection is usable afterwards.
+      expect(await source.query('SELECT 1')).toEqual([[1]])
+    },
+    20_000,
+  )
 })

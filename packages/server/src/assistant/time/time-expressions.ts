@@ -237,6 +237,11 @@ function combine(text: string, matches: TimeMatch[]): TimeMatch[] {
       continue
     }
     const open = OPEN_END.exec(before)
+    if (opener && a.unit === 'custom' && a.from !== undefined && a.to !== undefined) {
+      // chrono already read "from January to March" as one range.
+      out.push({ ...a, text: text.slice(opener.index, a.end), start: opener.index })
+      continue
+    }
     if (open) {
       const word = (open[1] ?? '').toLowerCase().split(/\s+/)[0]
       const bound: Partial<Period> =

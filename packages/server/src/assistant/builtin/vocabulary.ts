@@ -1,0 +1,215 @@
+import type { DatasetModel, DimensionModel, MeasureModel, TimeGrain } from '../../semantic/model'
+import { FILLER_WORDS, normalizePhrase, pluralize, singularize, type Token } from './words'
+
+/** Words with a fixed role in questions, whatever the dataset. */
+export type Keyword =
+  | 'top'
+  | 'bottom'
+  | 'compare'
+  | 'count'
+  | 'average'
+  | 'exclude'
+  | 'total'
+  | 'trend'
+
+/** What a phrase of the question means. */
+export type Term =
+  | { kind: 'measure'; measure: MeasureModel }
+  | { kind: 'dimension'; dimension: DimensionModel; plural: boolean }
+  | { kind: 'value'; dimension: DimensionModel; value: string | number }
+  | { kind: 'grain'; grain: TimeGrain; plural: boolean }
+  | { kind: 'keyword'; keyword: Keyword }
+  | { kind: 'filler' }
+
+interface Entry {
+  term: Term
+  /** Higher wins when two terms share a phrase. */
+  rank: number
+  /** Matches only when written exactly so (short codes that are also words: `IN`, `US`, `IT`). */
+  exact?: string
+}
+
+/** The phrases of a dataset the parser recognises, longest first. */
+export interface Vocabulary {
+  match(tokens: readonly Token[], at: number): { term: Term; length: number } | undefined
+  /** Measures by label, for answers. */
+  dataset: DatasetModel
+}
+
+const KEYWORDS: Record<string, Keyword> = {
+  top: 'top',
+  best: 'top',
+  highest: 'top',
+  most: 'top',
+  biggest: 'top',
+  largest: 'top',
+  greatest: 'top',
+  leading: 'top',
+  maximum: 'top',
+  max: 'top',
+  'best performing': 'top',
+  'best selling': 'top',
+  bottom: 'bottom',
+  worst: 'bottom',
+  lowest: 'bottom',
+  least: 'bottom',
+  smallest: 'bottom',
+  fewest: 'bottom',
+  minimum: 'bottom',
+  min: 'bottom',
+  'worst performing': 'bottom',
+  compare: 'compare',
+  compared: 'compare',
+  comparison: 'compare',
+  comparing: 'compare',
+  vs: 'compare',
+  versus: 'compare',
+  against: 'compare',
+  'how many': 'count',
+  'number of': 'count',
+  'count of': 'count',
+  count: 'count',
+  average: 'average',
+  avg: 'average',
+  mean: 'average',
+  excluding: 'exclude',
+  exclude: 'exclude',
+  except: 'exclude',
+  without: 'exclude',
+  not: 'exclude',
+  'other than': 'exclude',
+  'apart from': 'exclude',
+  total: 'total',
+  combined: 'total',
+  together: 'total',
+  'in total': 'total',
+  sum: 'total',
+  trend: 'trend',
+  trends: 'trend',
+  timeline: 'trend',
+  'over time': 'trend',
+  evolution: 'trend',
+}
+
+const GRAINS: Record<string, TimeGrain> = {
+  day: 'day',
+  daily: 'day',
+  week: 'week',
+  weekly: 'week',
+  month: 'month',
+  monthly: 'month',
+  quarter: 'quarter',
+  quarterly: 'quarter',
+  year: 'year',
+  yearly: 'year',
+  annual: 'year',
+  annually: 'year',
+}
+
+const RANK = { filler: 0, dataset: 1, keyword: 2, dimension: 3, grain: 4, measure: 5, value: 6 }
+// Short codes that are also English words match only as written.
+const CASE_SENSITIVE_BELOW = 4
+
+function namesOf(described: { name: string; label: string; synonyms: string[] }): string[] {
+  return [described.name.replace(/_/g, ' '), described.label, ...described.synonyms]
+}
+
+/** Country names for two-letter region codes ("Germany" for `DE`), when the runtime knows them. */
+function countryNames(values: ReadonlyArray<string | number>): Map<string, string> {
+  const names = new Map<string, string>()
+  if (!values.length || !values.every((v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v)))
+    return names
+  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+  for (const code of values as string[]) {
+    const name = display.of(code)
+    if (name) names.set(name, code)
+  }
+  return names
+}
+
+/**
+ * Builds the vocabulary of a dataset: its measures, dimensions and their synonyms (with plural and
+ * singular forms), the values of its dimensions the asker may see, time grains and keywords.
+ *
+ * @example
+ * const vocabulary = buildVocabulary(model.datasets.orders, { region: ['EU'] })
+ */
+export function buildVocabulary(
+  dataset: DatasetModel,
+  values: Readonly<Record<string, ReadonlyArray<string | number>>>,
+): Vocabulary {
+  // Several meanings per phrase, best first; a case-sensitive one may not apply.
+  const entries = new Map<string, Entry[]>()
+  let longest = 1
+  const add = (phrase: string, term: Term, rank: number, variant = false, exact?: string) => {
+    const key = normalizePhrase(phrase)
+    if (!key) return
+    // An exact phrase beats a plural/singular variant of another; then the higher rank wins.
+    const entry: Entry = {
+      term,
+      rank: rank + (variant ? 0 : 10),
+      ...(exact !== undefined && { exact }),
+    }
+    const list = entries.get(key) ?? []
+    list.push(entry)
+    list.sort((a, b) => b.rank - a.rank)
+    entries.set(key, list)
+    longest = Math.max(longest, key.split(' ').length)
+  }
+  const addWithForms = (phrase: string, term: Term, rank: number) => {
+    const key = normalizePhrase(phrase)
+    const singular = singularize(key)
+    add(key, withPlural(term, singular !== undefined), rank)
+    if (singular) add(singular, withPlural(term, false), rank, true)
+    else add(pluralize(key), withPlural(term, true), rank, true)
+  }
+
+  for (const word of FILLER_WORDS) add(word, { kind: 'filler' }, RANK.filler)
+  for (const name of namesOf(dataset)) addWithForms(name, { kind: 'filler' }, RANK.dataset)
+  for (const [phrase, keyword] of Object.entries(KEYWORDS))
+    add(phrase, { kind: 'keyword', keyword }, RANK.keyword)
+  for (const dimension of Object.values(dataset.dimensions)) {
+    for (const name of namesOf(dimension))
+      addWithForms(name, { kind: 'dimension', dimension, plural: false }, RANK.dimension)
+  }
+  for (const [word, grain] of Object.entries(GRAINS)) {
+    add(word, { kind: 'grain', grain, plural: false }, RANK.grain)
+    if (!word.endsWith('ly') && word !== 'annual')
+      add(pluralize(word), { kind: 'grain', grain, plural: true }, RANK.grain)
+  }
+  for (const measure of Object.values(dataset.measures)) {
+    for (const name of namesOf(measure))
+      addWithForms(name, { kind: 'measure', measure }, RANK.measure)
+  }
+  for (const dimension of Object.values(dataset.dimensions)) {
+    if (dimension.type === 'time') continue
+    const known = [...new Set([...(dimension.values ?? []), ...(values[dimension.name] ?? [])])]
+    for (const value of known) {
+      const text = String(value)
+      const key = normalizePhrase(text)
+      const exact = text.length < CASE_SENSITIVE_BELOW && FILLER_WORDS.has(key) ? text : undefined
+      add(text, { kind: 'value', dimension, value }, RANK.value, false, exact)
+    }
+    for (const [name, code] of countryNames(known))
+      add(name, { kind: 'value', dimension, value: code }, RANK.value)
+  }
+
+  return {
+    dataset,
+    match(tokens, at) {
+      for (let length = Math.min(longest, tokens.length - at); length > 0; length--) {
+        const slice = tokens.slice(at, at + length)
+        const written = slice.map((t) => t.raw).join(' ')
+        const entry = entries
+          .get(slice.map((t) => t.norm).join(' '))
+          ?.find((candidate) => candidate.exact === undefined || candidate.exact === written)
+        if (entry) return { term: entry.term, length }
+      }
+      return undefined
+    },
+  }
+}
+
+function withPlural(term: Term, plural: boolean): Term {
+  return term.kind === 'dimension' || term.kind === 'grain' ? { ...term, plural } : term
+}
