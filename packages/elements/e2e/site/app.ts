@@ -10,19 +10,21 @@ const ttl = params.get('ttl') ?? '600'
 const theme = params.get('theme') ?? 'light'
 
 const fixture = {
-  tokenFetches: 0,
+  tokenFetches: { dashboard: 0, assistant: 0 },
   events: [] as Array<{ type: string; detail: unknown }>,
 }
 Object.assign(window, { fixture })
 
-const fetchToken = async ({ signal }: { signal: AbortSignal }) => {
-  fixture.tokenFetches++
-  const response = await fetch(`/api/inset-token?user=${user}&ttl=${ttl}`, { signal })
-  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
-  return (await response.json()) as { token: string; expiresAt: number }
-}
+const tokenFetcher =
+  (source: 'dashboard' | 'assistant') =>
+  async ({ signal }: { signal: AbortSignal }) => {
+    fixture.tokenFetches[source]++
+    const response = await fetch(`/api/inset-token?user=${user}&ttl=${ttl}`, { signal })
+    if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
+    return (await response.json()) as { token: string; expiresAt: number }
+  }
 
-const inset = createInset({ serverUrl: server, fetchToken })
+const inset = createInset({ serverUrl: server, fetchToken: tokenFetcher('dashboard') })
 Object.assign(window, { inset })
 
 const dashboard = document.querySelector('inset-dashboard')!
@@ -49,7 +51,10 @@ for (const element of [dashboard, assistant]) {
 dashboard.inset = inset
 const assistantServer = params.get('assistant')
 if (assistantServer === 'fixture') {
-  assistant.inset = createInset({ serverUrl: `${location.origin}/sse-fixture`, fetchToken })
+  assistant.inset = createInset({
+    serverUrl: `${location.origin}/sse-fixture`,
+    fetchToken: tokenFetcher('assistant'),
+  })
 } else if (assistantServer === 'none') {
   assistant.remove()
   document.getElementById('main')!.classList.add('stacked')

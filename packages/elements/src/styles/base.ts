@@ -15,6 +15,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .btn.icon-only{width:32px;padding:0;justify-content:center}
 .btn[aria-pressed=true]{background:var(--inset-color-primary-soft);color:var(--inset-color-primary);border-color:transparent}
 .muted{color:var(--inset-color-muted)}
+.btn .muted{color:color-mix(in srgb,var(--inset-color-muted) 75%,var(--inset-color-text))}
 .skeleton{border-radius:6px;background:var(--inset-color-skeleton);position:relative;overflow:hidden}
 .skeleton::after{content:"";position:absolute;inset:0;transform:translateX(-100%);background:linear-gradient(90deg,transparent,rgb(255 255 255 / .35),transparent);animation:shimmer 1.4s infinite}
 @keyframes shimmer{to{transform:translateX(100%)}}
@@ -39,4 +40,14 @@ th[aria-sort] .sort{color:var(--inset-color-text)}
 th[aria-sort] .sort .icon{opacity:1}
 .pager{display:flex;align-items:center;justify-content:flex-end;gap:4px;padding-top:8px;font-size:12px;color:var(--inset-color-muted)}
 .pager span{margin-right:8px;font-variant-numeric:tabular-nums}
+.kpi{display:flex;flex-direction:column;justify-content:center;flex:1}
+.kpi-value{font-size:30px;font-weight:600;letter-spacing:-.02em;line-height:1.15;font-variant-numeric:tabular-nums}
+.kpi-foot{display:flex;align-items:center;gap:8px;margin-top:6px;font-size:12px;color:var(--inset-color-muted)}
+.delta{display:inline-flex;align-items:center;gap:2px;padding:1px 8px 1px 6px;border-radius:999px;font-weight:600;font-size:12px;font-variant-numeric:tabular-nums}
+.delta .icon{width:12px;height:12px;stroke-width:2}
+.delta.up{color:var(--inset-color-positive-text);background:var(--inset-color-positive-soft)}
+.delta.down{color:var(--inset-color-negative-text);background:var(--inset-color-negative-soft)}
+.delta.flat{background:var(--inset-color-hover)}
+.chart{flex:1;min-height:0;position:relative}
+.chart[hidden]{display:none}
 `

@@ -24,16 +24,6 @@ export const dashboardStyles = `
 .tile[aria-busy=true]::before{content:"";position:absolute;top:0;left:0;height:2px;width:40%;background:var(--inset-color-primary);animation:bar 1.1s ease-in-out infinite}
 @keyframes bar{from{transform:translateX(-100%)}to{transform:translateX(250%)}}
 @media (prefers-reduced-motion:reduce){.tile[aria-busy=true]::before{animation:none;width:100%;opacity:.4}}
-.kpi{display:flex;flex-direction:column;justify-content:center;flex:1}
-.kpi-value{font-size:30px;font-weight:600;letter-spacing:-.02em;line-height:1.15;font-variant-numeric:tabular-nums}
-.kpi-foot{display:flex;align-items:center;gap:8px;margin-top:6px;font-size:12px;color:var(--inset-color-muted)}
-.delta{display:inline-flex;align-items:center;gap:2px;padding:1px 8px 1px 6px;border-radius:999px;font-weight:600;font-size:12px;font-variant-numeric:tabular-nums}
-.delta .icon{width:12px;height:12px;stroke-width:2}
-.delta.up{color:var(--inset-color-positive-text);background:var(--inset-color-positive-soft)}
-.delta.down{color:var(--inset-color-negative-text);background:var(--inset-color-negative-soft)}
-.delta.flat{background:var(--inset-color-hover)}
-.chart{flex:1;min-height:0;position:relative}
-.chart[hidden]{display:none}
 .sk-kpi{height:32px;width:55%;margin-top:4px}
 .sk-line{height:10px;width:35%;margin-top:10px}
 .sk-chart{flex:1}
