@@ -118,9 +118,11 @@ function checkAttributes(attributes: unknown): EmbedAttributes {
 }
 
 function checkLength(name: string, value: unknown): void {
-  if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_STRING) {
-    fail(`attributes.${name} strings must be at most ${MAX_ATTRIBUTE_STRING} characters`)
+  if (typeof value !== 'string') return
+  if (value.length === 0 || value.length > MAX_ATTRIBUTE_STRING) {
+    fail(`attributes.${name} strings must have 1 to ${MAX_ATTRIBUTE_STRING} characters`)
   }
+  if (!PRINTABLE.test(value)) fail(`attributes.${name} must not contain control characters`)
 }
 
 function checkScope(scope: unknown): EmbedScope[] {

@@ -199,11 +199,19 @@ describe('createEmbedToken', () => {
       [{ attributes: { limit: Number.POSITIVE_INFINITY } }, /attributes.limit must be/],
       [{ attributes: { 'bad-name': 'x' } }, /attribute name "bad-name"/],
       [{ attributes: JSON.parse('{"__proto__": "x"}') }, /attribute name "__proto__"/],
-      [{ attributes: { note: 'x'.repeat(1001) } }, /attributes.note strings must be at most 1000/],
-      [{ attributes: { ids: ['a', 'x'.repeat(1001)] } }, /attributes.ids strings must be at most/],
+      [
+        { attributes: { note: 'x'.repeat(1001) } },
+        /attributes.note strings must have 1 to 1000 characters/,
+      ],
+      [{ attributes: { ids: ['a', 'x'.repeat(1001)] } }, /attributes.ids strings must have 1 to/],
       [
         { attributes: { ids: Array.from({ length: 1001 }, (_, i) => i) } },
         /at most 1000 items, got 1001/,
+      ],
+      [{ attributes: { region: '' } }, /attributes.region strings must have 1 to 1000/],
+      [
+        { attributes: { region: ['EU', 'N\u0000A'] } },
+        /attributes.region must not contain control/,
       ],
       [{ scope: Array.from({ length: 101 }, (_, i) => `dashboard:d${i}`) }, /at most 100 entries/],
       [{ scope: [] }, /scope must be a non-empty array/],
