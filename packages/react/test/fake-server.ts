@@ -42,6 +42,7 @@ export interface RecordedRequest {
   path: string
   body: unknown
   authorization: string | null
+  signal: AbortSignal | undefined
 }
 
 const json = (body: unknown, status = 200) =>
@@ -52,6 +53,8 @@ export function createFakeServer() {
   const requests: RecordedRequest[] = []
   const tokenCalls: string[] = []
   let tokenSerial = 0
+  let held: Promise<void> | undefined
+  let release = () => {}
   /** Answers of the assistant route, as SSE frames. */
   let answer = [
     'event: text\ndata: {"delta":"Revenue is "}\n\n',
@@ -68,8 +71,9 @@ export function createFakeServer() {
       path: url.pathname + url.search,
       body,
       authorization: headers.get('authorization'),
+      signal: init.signal ?? undefined,
     })
-    await Promise.resolve()
+    await (held ?? Promise.resolve())
     if (init.signal?.aborted) throw init.signal.reason
     const tile = url.pathname.match(/^\/v1\/dashboards\/sales-overview\/tiles\/([^/]+)\/query$/)
     if (url.pathname === '/v1/dashboards/sales-overview') return json(definition)
@@ -94,6 +98,16 @@ export function createFakeServer() {
     /** Requests to a path (prefix), e.g. `count('/v1/dashboards/sales-overview/tiles')`. */
     count: (prefix: string, method?: string) =>
       requests.filter((r) => r.path.startsWith(prefix) && (!method || r.method === method)).length,
+    /** Holds every answer until `release()`. */
+    hold() {
+      held = new Promise((resolve) => {
+        release = () => {
+          held = undefined
+          resolve()
+        }
+      })
+    },
+    release: () => release(),
     setAnswer(frames: string[]) {
       answer = frames
     },

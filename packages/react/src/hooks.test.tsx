@@ -1,0 +1,180 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
+import { type ReactNode, StrictMode } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { createFakeServer, type FakeServer } from '../test/fake-server'
+import { InsetError, InsetProvider, useAssistant, useDashboard, useInset } from './index'
+
+const SERVER = 'https://inset.test'
+const tiles = '/v1/dashboards/sales-overview/tiles/'
+
+function providerFor(server: FakeServer) {
+  return ({ children }: { children: ReactNode }) => (
+    <StrictMode>
+      <InsetProvider serverUrl={SERVER} fetchToken={server.fetchToken} fetch={server.fetch}>
+        {children}
+      </InsetProvider>
+    </StrictMode>
+  )
+}
+
+function Revenue({ regions }: { regions?: string[] }) {
+  const { state, definition, tiles, error } = useDashboard(
+    'sales-overview',
+    regions ? { filters: { region: regions } } : {},
+  )
+  if (state === 'error') return <p>failed: {error?.code}</p>
+  if (!definition) return <p>loading ({state})</p>
+  return (
+    <p>
+      {definition.title}: {String(tiles.revenue?.data?.rows[0]?.[0] ?? '…')} ({state})
+    </p>
+  )
+}
+
+describe('useInset', () => {
+  it('throws a typed error without a provider', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let thrown: unknown
+    try {
+      renderHook(() => useInset())
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(InsetError)
+    expect(thrown).toMatchObject({ code: 'bad_request', message: /InsetProvider/ })
+  })
+})
+
+describe('useDashboard', () => {
+  it('renders the states and then the data, with one request each under StrictMode', async () => {
+    const server = createFakeServer()
+    render(<Revenue />, { wrapper: providerFor(server) })
+    expect(screen.getByText(/^loading \((idle|authenticating)\)$/)).toBeTruthy()
+    await screen.findByText('Sales overview: 600 (ready)')
+    expect(server.tokenCalls).toHaveLength(1)
+    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
+    expect(server.count(tiles)).toBe(2)
+  })
+
+  it('follows the filters option by content and sends one query per tile for a change', async () => {
+    const server = createFakeServer()
+    const { rerender } = render(<Revenue regions={['EU']} />, { wrapper: providerFor(server) })
+    await screen.findByText('Sales overview: 100 (ready)')
+    const before = server.requests.length
+    rerender(<Revenue regions={['EU']} />)
+    await act(async () => {})
+    expect(server.requests.length).toBe(before)
+
+    rerender(<Revenue regions={['NA']} />)
+    await screen.findByText('Sales overview: 200 (ready)')
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual([
+      `${tiles}revenue/query`,
+      `${tiles}orders/query`,
+    ])
+  })
+
+  it('gives setFilters and refresh, and shows the data while updating', async () => {
+    const server = createFakeServer()
+    const { result } = renderHook(() => useDashboard('sales-overview'), {
+      wrapper: providerFor(server),
+    })
+    await waitFor(() => expect(result.current.state).toBe('ready'))
+    const first = result.current
+    expect(first.filters).toEqual({})
+    expect(first.tiles.orders?.data?.rows[0]?.[0]).toBe(3)
+
+    act(() => result.current.setFilters({ region: ['EU', 'NA'] }))
+    expect(result.current.state).toBe('updating')
+    expect(result.current.tiles.revenue?.data?.rows[0]?.[0]).toBe(600)
+    await waitFor(() => expect(result.current.state).toBe('ready'))
+    expect(result.current.tiles.revenue?.data?.rows[0]?.[0]).toBe(300)
+    expect(result.current.filters).toEqual({ region: ['EU', 'NA'] })
+
+    act(() => result.current.refresh())
+    await waitFor(() => expect(result.current.state).toBe('ready'))
+    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
+    // The actions are the controller's own: stable across renders.
+    expect(result.current.setFilters).toBe(first.setFilters)
+  })
+
+  it('reports a failed dashboard as an error state', async () => {
+    const server = createFakeServer()
+    function Missing() {
+      const { state, error } = useDashboard('missing')
+      return <p>{state === 'error' ? `failed: ${error?.code}` : state}</p>
+    }
+    render(<Missing />, { wrapper: providerFor(server) })
+    await screen.findByText('failed: not_found')
+  })
+
+  it('stops and releases the controller on unmount', async () => {
+    const server = createFakeServer()
+    const { result, unmount } = renderHook(() => useDashboard('sales-overview'), {
+      wrapper: providerFor(server),
+    })
+    await waitFor(() => expect(result.current.state).toBe('ready'))
+    const { setFilters, refresh } = result.current
+    unmount()
+    await act(async () => {})
+    const before = server.requests.length
+    setFilters({ region: ['APAC'] })
+    refresh()
+    await act(async () => {})
+    expect(server.requests.length).toBe(before)
+  })
+
+  it('aborts the requests in flight on unmount', async () => {
+    const server = createFakeServer()
+    server.hold()
+    const { unmount } = renderHook(() => useDashboard('sales-overview'), {
+      wrapper: providerFor(server),
+    })
+    await waitFor(() => expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1))
+    const [definitionRequest] = server.requests
+    unmount()
+    await act(async () => {})
+    expect(definitionRequest!.signal?.aborted).toBe(true)
+    server.release()
+    await act(async () => {})
+    expect(server.count(tiles)).toBe(0)
+  })
+
+  it('starts over for another dashboard id', async () => {
+    const server = createFakeServer()
+    const { result, rerender } = renderHook(({ id }) => useDashboard(id), {
+      wrapper: providerFor(server),
+      initialProps: { id: 'sales-overview' },
+    })
+    await waitFor(() => expect(result.current.state).toBe('ready'))
+    rerender({ id: 'missing' })
+    expect(result.current.definition).toBeUndefined()
+    await waitFor(() => expect(result.current.error?.code).toBe('not_found'))
+  })
+})
+
+describe('useAssistant', () => {
+  it('asks with its context and streams the answer into messages', async () => {
+    const server = createFakeServer()
+    const { result, rerender } = renderHook(
+      ({ region }) => useAssistant({ dashboardId: 'sales-overview', filters: { region } }),
+      { wrapper: providerFor(server), initialProps: { region: ['EU'] } },
+    )
+    await waitFor(() => expect(result.current.suggestions).toEqual(['Revenue by region']))
+    rerender({ region: ['NA'] })
+    await act(() => result.current.ask('What is the revenue?'))
+    expect(result.current.state).toBe('idle')
+    expect(result.current.messages.map((m) => [m.role, m.text, m.status])).toEqual([
+      ['user', 'What is the revenue?', 'done'],
+      ['assistant', 'Revenue is 600.', 'done'],
+    ])
+    const asked = server.requests.find((r) => r.path === '/v1/assistant')
+    expect(asked?.body).toMatchObject({
+      question: 'What is the revenue?',
+      context: { dashboardId: 'sales-overview', filters: { region: ['NA'] } },
+    })
+    expect(server.count('/v1/assistant/suggestions')).toBe(1)
+
+    act(() => result.current.reset())
+    expect(result.current.messages).toEqual([])
+  })
+})
