@@ -1,0 +1,70 @@
+import { defineConfig } from '@playwright/test'
+import {
+  APP_PORT,
+  FRAMEWORK,
+  INSET_PORT,
+  INSET_URL,
+  SHORT_TTL_APP_PORT,
+  SHORT_TTL_SECONDS,
+} from './support/env'
+
+const app = `../example-${FRAMEWORK}`
+
+// One suite for every binding: FRAMEWORK picks the example app; Playwright starts the Inset demo
+// server and two instances of the app (default and 20-second tokens), all built beforehand by turbo.
+export default defineConfig({
+  testDir: './tests',
+  outputDir: 'test-results/playwright-artifacts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 45_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1440, height: 1000 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: 'inset',
+      command: 'node ../../packages/server/dist/cli.js demo',
+      env: { PORT: String(INSET_PORT), INSET_LOG_LEVEL: 'warn' },
+      url: `http://127.0.0.1:${INSET_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    ...[
+      { port: APP_PORT, ttl: 600 },
+      { port: SHORT_TTL_APP_PORT, ttl: SHORT_TTL_SECONDS },
+    ].map(({ port, ttl }) => ({
+      name: `example-${FRAMEWORK}:${port}`,
+      command: `pnpm --dir ${app} start`,
+      env: { PORT: String(port), INSET_SERVER_URL: INSET_URL, INSET_TOKEN_TTL: String(ttl) },
+      url: `http://127.0.0.1:${port}/config.json`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
+  ],
+})
