@@ -46,12 +46,25 @@ function toCell(value: unknown, typeId: DuckDBTypeId): CellValue {
   return String(value)
 }
 
-function toBulkValue(type: BulkColumnType, value: unknown): DuckDBValue {
-  if (value === null || value === undefined) return null
-  if (type === 'date')
-    return new DuckDBDateValue(Math.round(Date.parse(`${String(value)}T00:00:00Z`) / DAY_MS))
-  if (type === 'bigint') return BigInt(value as number)
-  return value as DuckDBValue
+/** Converts one column's JS values for the appender; dates repeat, so each is parsed once. */
+function toBulkValues(type: BulkColumnType, values: readonly unknown[]): DuckDBValue[] {
+  if (type === 'date') {
+    const parsed = new Map<unknown, DuckDBDateValue>()
+    return values.map((value) => {
+      if (value === null || value === undefined) return null
+      let date = parsed.get(value)
+      if (!date) {
+        date = new DuckDBDateValue(Math.round(Date.parse(`${String(value)}T00:00:00Z`) / DAY_MS))
+        parsed.set(value, date)
+      }
+      return date
+    })
+  }
+  if (type === 'bigint')
+    return values.map((value) =>
+      value === null || value === undefined ? null : BigInt(value as number),
+    )
+  return values as DuckDBValue[]
 }
 
 /** A fixed set of connections handed out one query at a time. */
@@ -149,10 +162,9 @@ export async function openDuckDBSource(options: DuckDBSourceOptions): Promise<Da
             const size = Math.min(CHUNK_ROWS, total - offset)
             const chunk = DuckDBDataChunk.create(types, size)
             columns.forEach((column, i) => {
-              const values = (data[i] ?? []).slice(offset, offset + size)
               chunk.setColumnValues(
                 i,
-                values.map((value) => toBulkValue(column.type, value)),
+                toBulkValues(column.type, (data[i] ?? []).slice(offset, offset + size)),
               )
             })
             appender.appendDataChunk(chunk)
