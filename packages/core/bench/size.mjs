@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 // The esbuild that size-limit itself measures with (a dependency of its preset, not of ours).
-const fromPreset = createRequire(createRequire(import.meta.url).resolve('@size-limit/preset-small-lib'))
+const fromPreset = createRequire(
+  createRequire(import.meta.url).resolve('@size-limit/preset-small-lib'),
+)
 const { build } = createRequire(fromPreset.resolve('@size-limit/esbuild'))('esbuild')
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url))
@@ -31,11 +33,15 @@ async function bundle(contents) {
 const entry = `export * from ${JSON.stringify(dist)}`
 const whole = await bundle(entry)
 const total = gzip(whole.code)
-console.log(`public entry (all exports)     ${String(total).padStart(6)} B gzip  ${whole.code.length} B min`)
+console.log(
+  `public entry (all exports)     ${String(total).padStart(6)} B gzip  ${whole.code.length} B min`,
+)
 
 for (const name of ['createInset', 'createTokenSource', 'createApiClient', 'themeToCssVariables']) {
   const { code } = await bundle(`export { ${name} } from ${JSON.stringify(dist)}`)
-  console.log(`${`{ ${name} }`.padEnd(30)} ${String(gzip(code)).padStart(6)} B gzip  ${code.length} B min`)
+  console.log(
+    `${`{ ${name} }`.padEnd(30)} ${String(gzip(code)).padStart(6)} B gzip  ${code.length} B min`,
+  )
 }
 
 const source = fileURLToPath(new URL('../src/index.ts', import.meta.url))
@@ -48,6 +54,10 @@ for (const [path, { bytesInOutput }] of Object.entries(inputs).sort(
   (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
 )) {
   const share = Math.round((bytesInOutput / minTotal) * gzipTotal)
-  console.log(`${path.replace(/.*src\//, '').padEnd(20)} ${String(bytesInOutput).padStart(7)}  ~${share}`)
+  console.log(
+    `${path.replace(/.*src\//, '').padEnd(20)} ${String(bytesInOutput).padStart(7)}  ~${share}`,
+  )
 }
-console.log(`(sources bundled directly: ${gzipTotal} B gzip; dist used above: ${readFileSync(dist).length} B raw)`)
+console.log(
+  `(sources bundled directly: ${gzipTotal} B gzip; dist used above: ${readFileSync(dist).length} B raw)`,
+)

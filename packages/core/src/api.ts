@@ -1,6 +1,7 @@
 import { InsetError, isInsetErrorCode } from './errors'
 import { createSseParser } from './sse'
 import { abortable, defaultScheduler, type Scheduler, timedAbort } from './timing'
+import { statusCode } from './token-fetch'
 import type { TokenSource } from './token-source'
 import type {
   AssistantEventMap,
@@ -46,33 +47,17 @@ export interface ApiClientOptions {
   scheduler?: Scheduler
 }
 
-const STATUS_CODES: Record<number, InsetError['code']> = {
+const REFUSALS: Record<number, InsetError['code']> = {
   401: 'invalid_token',
   403: 'forbidden',
   404: 'not_found',
-  408: 'timeout',
-  429: 'rate_limited',
 }
 
 const noop = () => {}
 
-/** Maps an error answer (`{ error: { code, message } }`) to an `InsetError`. */
-async function answerError(response: Response): Promise<InsetError> {
-  const { status } = response
-  const body = (await response.json().catch(noop)) as Partial<ErrorBody> | undefined
-  const code = body?.error?.code
-  return new InsetError(
-    isInsetErrorCode(code)
-      ? code
-      : (STATUS_CODES[status] ?? (status > 499 ? 'server' : 'bad_request')),
-    body?.error?.message || `Inset server answered ${status}`,
-    // Retry-After in seconds; the server sends no HTTP dates.
-    { status, retryAfter: Number(response.headers.get('retry-after')) * 1000 || undefined },
-  )
-}
-
-function segment(value: unknown, name: string) {
-  if (typeof value !== 'string' || !value)
+/** Encodes a required path segment; refuses anything but a non-empty string. */
+export function segment(value: unknown, name: string): string {
+  if (!value || typeof value !== 'string')
     throw new InsetError('bad_request', `${name} is required`)
   return encodeURIComponent(value)
 }
@@ -92,19 +77,25 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
    * Sends one request with the current token; on `token_expired` refreshes once and replays once.
    * The timer restarts on every `touch()`, so that a stream times out only when it stalls.
    */
-  async function open(path: string, body: unknown, request: RequestOptions, accept: string) {
-    const { signal: outer } = request
-    const exchange = timedAbort(scheduler, request.timeoutMs ?? options.timeoutMs ?? 30_000, outer)
+  async function open(
+    path: string,
+    body: unknown,
+    { signal: outer, timeoutMs = options.timeoutMs ?? 30_000 }: RequestOptions = {},
+    accept = 'application/json',
+  ) {
+    const exchange = timedAbort(scheduler, timeoutMs, outer)
     const { signal } = exchange
-    /** What the caller sees when this exchange fails: its abort reason, or an InsetError. */
+    /** What the caller sees when this exchange fails: the abort reason, or an InsetError. */
     const fail = (error: unknown) =>
-      outer?.aborted
-        ? outer.reason
+      signal.aborted
+        ? signal.reason
         : error instanceof InsetError
           ? error
-          : signal.aborted
-            ? signal.reason
-            : new InsetError('network', 'Inset server unreachable', { cause: error })
+          : new InsetError(
+              error instanceof SyntaxError ? 'server' : 'network',
+              `Inset server: ${error}`,
+              { cause: error },
+            )
     try {
       for (let replay = 0; ; replay++) {
         const token = await abortable(tokens.getToken(), signal)
@@ -119,12 +110,23 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
           body: body ? JSON.stringify(body) : null,
           signal,
         })
-        const date = response.headers.get('date')
+        const { headers, ok, status } = response
+        const date = headers.get('date')
         if (date) tokens.reportServerDate(date)
-        if (response.ok) return { response, exchange, fail }
-        const error = await answerError(response)
-        if (error.code !== 'token_expired' || replay) throw error
-        await tokens.handleExpired(token)
+        if (ok) return { response, exchange, fail }
+        // An error answer: `{ error: { code, message } }`, else judged by its status.
+        const { error } = ((await response.json().catch(noop)) ?? {}) as Partial<ErrorBody>
+        const code = error?.code
+        if (code === 'token_expired' && !replay) {
+          await tokens.handleExpired(token)
+          continue
+        }
+        throw new InsetError(
+          isInsetErrorCode(code) ? code : statusCode(status, REFUSALS[status] ?? 'bad_request'),
+          error?.message || `Inset server answered ${status}`,
+          // Retry-After in seconds; the server sends no HTTP dates.
+          { status, retryAfter: Number(headers.get('retry-after')) * 1000 || undefined },
+        )
       }
     } catch (error) {
       exchange.close()
@@ -132,21 +134,19 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
     }
   }
 
-  async function json<T>(path: string, body?: unknown, request: RequestOptions = {}): Promise<T> {
-    const { response, exchange, fail } = await open(path, body, request, 'application/json')
+  async function json<T>(path: string, body?: unknown, request?: RequestOptions): Promise<T> {
+    const { response, exchange, fail } = await open(path, body, request)
     try {
       return await response.json()
     } catch (error) {
-      throw error instanceof SyntaxError
-        ? new InsetError('server', 'Inset server sent malformed JSON', { cause: error })
-        : fail(error)
+      throw fail(error)
     } finally {
       exchange.close()
     }
   }
 
-  async function* ask(request: AssistantRequest, requestOptions: RequestOptions = {}) {
-    segment(typeof request?.question === 'string' && request.question.trim(), 'question')
+  async function* ask(request: AssistantRequest, requestOptions?: RequestOptions) {
+    segment(request?.question?.trim?.(), 'question')
     const { response, exchange, fail } = await open(
       '/v1/assistant',
       request,
@@ -163,18 +163,15 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
     })
     try {
       for (;;) {
-        const { done, value } = await reader.read().catch((error) => {
-          throw fail(error)
-        })
+        const { done, value } = await reader.read()
         if (done) return
         exchange.touch()
-        try {
-          feed(decoder.decode(value, { stream: true }))
-        } catch (error) {
-          throw new InsetError('server', 'Inset server sent a malformed event', { cause: error })
-        }
+        // A malformed event's JSON is a SyntaxError: `server`.
+        feed(decoder.decode(value, { stream: true }))
         yield* events.splice(0)
       }
+    } catch (error) {
+      throw fail(error)
     } finally {
       exchange.close()
       reader.cancel().catch(noop)

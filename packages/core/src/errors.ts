@@ -23,21 +23,19 @@ export type InsetErrorCode = (typeof INSET_ERROR_CODES)[number]
  * if (error instanceof InsetError && error.code === 'forbidden') showUpgradeNotice()
  */
 export class InsetError extends Error {
-  override readonly name = 'InsetError'
-  readonly code: InsetErrorCode
-  readonly status: number | undefined
+  declare readonly name: 'InsetError'
+  declare readonly code: InsetErrorCode
+  declare readonly status: number | undefined
   /** For `rate_limited`: how long the server asked to wait, in milliseconds. */
-  readonly retryAfter: number | undefined
+  declare readonly retryAfter: number | undefined
 
   constructor(
     code: InsetErrorCode,
     message: string,
-    options: { status?: number; cause?: unknown; retryAfter?: number } = {},
+    { status, cause, retryAfter }: { status?: number; cause?: unknown; retryAfter?: number } = {},
   ) {
-    super(message, { cause: options.cause })
-    this.code = code
-    this.status = options.status
-    this.retryAfter = options.retryAfter
+    super(message, { cause })
+    Object.assign(this, { name: 'InsetError', code, status, retryAfter })
   }
 }
 

@@ -1,4 +1,4 @@
-import { createApiClient, type InsetApi } from './api'
+import { createApiClient, type InsetApi, segment } from './api'
 import {
   type AssistantController,
   type AssistantOptions,
@@ -54,24 +54,20 @@ export interface Inset {
  * const dashboard = inset.dashboard('sales-overview')
  */
 export function createInset(options: InsetOptions): Inset {
-  const { serverUrl, scheduler = defaultScheduler, random = Math.random } = options ?? {}
+  const { serverUrl, scheduler = defaultScheduler, random = Math.random, theme } = options ?? {}
   if (typeof serverUrl !== 'string' || !/^https?:\/\/[^/]/.test(serverUrl)) {
-    throw new InsetError(
-      'bad_request',
-      `serverUrl must be an http(s) URL, not ${String(serverUrl)}`,
-    )
-  }
-  if (!options.tokens && typeof options.fetchToken !== 'function') {
-    throw new InsetError('bad_request', 'createInset needs fetchToken or tokens')
+    throw new InsetError('bad_request', 'serverUrl must be an http(s) URL')
   }
   const tokens =
-    options.tokens ?? createTokenSource({ fetchToken: options.fetchToken!, scheduler, random })
+    options.tokens ??
+    // Without `tokens`, a missing `fetchToken` is refused here.
+    createTokenSource({ fetchToken: options.fetchToken!, scheduler, random })
   const api = createApiClient({ ...options, tokens, scheduler })
   const context: ControllerContext = { api, tokens, scheduler, random }
   const live = new Set<{ destroy(): void }>()
 
   function track<T extends { destroy(): void }>(controller: T): T {
-    const destroy = controller.destroy
+    const { destroy } = controller
     live.add(controller)
     controller.destroy = () => {
       live.delete(controller)
@@ -84,11 +80,9 @@ export function createInset(options: InsetOptions): Inset {
     serverUrl,
     tokens,
     api,
-    theme: options.theme,
+    theme,
     dashboard(id, dashboardOptions) {
-      if (typeof id !== 'string' || !id) {
-        throw new InsetError('bad_request', 'dashboard id must be a non-empty string')
-      }
+      segment(id, 'dashboard id')
       return track(createDashboardController(context, id, dashboardOptions))
     },
     assistant: (assistantOptions) => track(createAssistantController(context, assistantOptions)),

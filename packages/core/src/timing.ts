@@ -13,14 +13,12 @@ export const defaultScheduler: Scheduler = {
 }
 
 /** Capped exponential backoff with full jitter: a random delay in `[0, min(max, base * 2^attempt))`. */
-export function backoffDelay(
+export const backoffDelay = (
   attempt: number,
   baseDelayMs: number,
   maxDelayMs: number,
   random: () => number,
-): number {
-  return random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt)
-}
+): number => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt)
 
 /**
  * An abort controller that follows `parent` and aborts with a `timeout` error when `touch()` is
@@ -29,15 +27,14 @@ export function backoffDelay(
 export function timedAbort(scheduler: Scheduler, ms: number, parent?: AbortSignal) {
   const controller = new AbortController()
   const onAbort = () => controller.abort(parent!.reason)
-  if (parent?.aborted) onAbort()
-  parent?.addEventListener('abort', onAbort)
   let timer: unknown
+  parent?.aborted ? onAbort() : parent?.addEventListener('abort', onAbort)
   return {
     signal: controller.signal,
     touch() {
       scheduler.clearTimeout(timer)
       timer = scheduler.setTimeout(
-        () => controller.abort(new InsetError('timeout', `No answer within ${ms} ms`)),
+        () => controller.abort(new InsetError('timeout', `No answer in ${ms} ms`)),
         ms,
       )
     },
@@ -49,22 +46,20 @@ export function timedAbort(scheduler: Scheduler, ms: number, parent?: AbortSigna
 }
 
 /** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+export const abortable = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    signal.addEventListener('abort', onAbort)
+    signal.aborted ? onAbort() : signal.addEventListener('abort', onAbort)
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
-}
 
 /** Deep equality for JSON-like values (filters): key order does not matter. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
   const keys = Object.keys(a)
   return (
+    Array.isArray(a) === Array.isArray(b) &&
     keys.length === Object.keys(b).length &&
     keys.every((key) =>
       sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),

@@ -1,4 +1,4 @@
-import { InsetError } from './errors'
+import { InsetError, type InsetErrorCode } from './errors'
 
 /** The parts of a fetch `Response` a token source reads. */
 export interface TokenResponseLike {
@@ -16,29 +16,31 @@ export interface TokenEnvironment {
 }
 
 /** The page's `visibilitychange` and `online` events; `null` outside a browser. */
-export function browserEnvironment(): TokenEnvironment | null {
-  return typeof document === 'undefined'
+export const browserEnvironment = (): TokenEnvironment | null =>
+  typeof document === 'undefined'
     ? null
     : {
         onResume(callback) {
           const onVisible = () => document.visibilityState === 'visible' && callback()
-          document.addEventListener('visibilitychange', onVisible)
-          window.addEventListener('online', callback)
-          return () => {
-            document.removeEventListener('visibilitychange', onVisible)
-            window.removeEventListener('online', callback)
+          const listen = (method: 'addEventListener' | 'removeEventListener') => {
+            document[method]('visibilitychange', onVisible)
+            window[method]('online', callback)
           }
+          listen('addEventListener')
+          return () => listen('removeEventListener')
         },
       }
-}
+
+/** The code of a failed HTTP answer: 429, 408 and 5xx may pass; other refusals are `refused`. */
+export const statusCode = (status: number, refused: InsetErrorCode): InsetErrorCode =>
+  status === 429 ? 'rate_limited' : status === 408 ? 'timeout' : status > 499 ? 'server' : refused
 
 /** The token endpoint's HTTP status as an error: a refusal (4xx) is `auth` and is not retried. */
 const statusError = (status: number, cause?: unknown) =>
-  new InsetError(
-    status === 429 ? 'rate_limited' : status === 408 ? 'timeout' : status > 499 ? 'server' : 'auth',
-    `Token endpoint answered ${status}`,
-    { status, cause },
-  )
+  new InsetError(statusCode(status, 'auth'), `Token endpoint answered ${status}`, {
+    status,
+    cause,
+  })
 
 export async function parseTokenResult(
   result: FetchTokenResult,
@@ -54,9 +56,8 @@ export async function parseTokenResult(
       value = body.trim()
     }
   }
-  if (typeof value === 'string') value = { token: value }
-  const fresh = value as { token?: unknown } | null
-  if (typeof fresh?.token !== 'string' || !fresh.token) {
+  const fresh = (typeof value === 'string' ? { token: value } : value) as { token?: unknown } | null
+  if (!fresh?.token || typeof fresh.token !== 'string') {
     throw new InsetError('auth', 'fetchToken gave no token')
   }
   return fresh as { token: string; expiresAt?: number }
@@ -68,17 +69,14 @@ export async function parseTokenResult(
  */
 export function toTokenError(error: unknown): InsetError {
   if (error instanceof InsetError) return error
-  const {
-    status,
-    response,
-    message = error,
-  } = Object(error) as {
+  const { status, response } = Object(error) as {
     status?: unknown
     response?: { status?: unknown }
-    message?: unknown
   }
   const code = status ?? response?.status
   return typeof code === 'number'
     ? statusError(code, error)
-    : new InsetError('network', `fetchToken failed: ${message}`, { cause: error })
+    : new InsetError('network', `fetchToken failed: ${(error as Error)?.message ?? error}`, {
+        cause: error,
+      })
 }

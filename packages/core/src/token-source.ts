@@ -93,62 +93,71 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     retry: { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = {},
   } = options
   if (typeof fetchToken !== 'function') {
-    throw new InsetError('bad_request', 'createTokenSource needs fetchToken')
+    throw new InsetError('bad_request', 'fetchToken is required')
   }
 
   let token: string | undefined
-  /** Expiry on the issuer's clock, the token's lifetime, and when it arrived here, in ms. */
-  let expiry: number | undefined
+  /** Expiry on the issuer's clock (`Infinity` for none), the token's lifetime, and when it arrived here, in ms. */
+  let expiry = Infinity
   let lifetime = 0
   let receivedAt = 0
   /** Issuer clock minus local clock, in ms. */
   let skew = 0
   let skewFromServer = false
-  let refreshAt = Number.POSITIVE_INFINITY
+  let refreshAt = Infinity
   let refreshTimer: unknown
   let flight: Promise<string> | undefined
   let flightAbort: AbortController | undefined
   let nextReason: FetchTokenReason | undefined
-  let wake: (() => void) | undefined
-  let destroyed = false
+  /** Ends the current backoff wait early. */
+  let wake = noop
+  /** Set by `destroy()`: what every later call rejects with. */
+  let destroyed: InsetError | undefined
   let snapshot: TokenSnapshot = { status: 'idle' }
   const changes = createEmitter<TokenSnapshot>()
-  const gone = () => new InsetError('auth', 'Token source destroyed')
 
-  const expiresAt = () => (expiry === undefined ? undefined : expiry - skew)
+  const expiresAt = () => expiry - skew
   // The lifetime this machine can use: shorter than `exp - iat` when the server's clock is ahead.
-  const span = () => Math.max(0, Math.min(lifetime, (expiresAt() ?? 0) - receivedAt))
+  const span = () => Math.max(0, Math.min(lifetime, expiresAt() - receivedAt))
   // A token is used only while it has a few seconds left: the request must reach the server in time.
-  const usable = () =>
-    token !== undefined &&
-    (expiry === undefined || expiry - skew - now() > Math.min(5_000, span() / 10))
+  const usable = () => !!token && expiresAt() - now() > Math.min(5_000, span() / 10)
 
   function publish(status: TokenStatus, error?: InsetError) {
     const at = expiresAt()
-    if (status !== snapshot.status || at !== snapshot.expiresAt || error !== snapshot.error) {
-      snapshot = { status, ...(at !== undefined && { expiresAt: at }), ...(error && { error }) }
-      changes.emit(snapshot)
+    const next: TokenSnapshot = {
+      status,
+      ...(at < Infinity && { expiresAt: at }),
+      ...(error && { error }),
+    }
+    if (
+      status !== snapshot.status ||
+      next.expiresAt !== snapshot.expiresAt ||
+      error !== snapshot.error
+    ) {
+      snapshot = next
+      changes.emit(next)
     }
   }
 
   function schedule() {
     scheduler.clearTimeout(refreshTimer)
-    refreshAt = Number.POSITIVE_INFINITY
     const at = expiresAt()
-    if (at === undefined || destroyed) return
     const life = span()
     refreshAt =
       at -
       Math.min(Math.max(refreshLeadMs, life * minLifetimeFraction), life / 2) -
       random() * life * 0.05
-    refreshTimer = scheduler.setTimeout(
-      () => refresh('refresh'),
-      Math.max(refreshAt - now(), 1_000),
-    )
+    if (at < Infinity) {
+      refreshTimer = scheduler.setTimeout(
+        () => refresh('refresh'),
+        Math.max(refreshAt - now(), 1_000),
+      )
+    }
   }
 
   function drop() {
-    token = expiry = undefined
+    token = undefined
+    expiry = Infinity
     schedule()
   }
 
@@ -156,63 +165,54 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     const { exp, iat } = decodeTokenTimes(fresh.token)
     receivedAt = now()
     if (iat !== undefined && !skewFromServer) skew = iat * 1000 - receivedAt
-    expiry = exp === undefined ? fresh.expiresAt : Math.min(exp * 1000, fresh.expiresAt ?? Infinity)
-    lifetime = (expiry ?? 0) - (iat === undefined ? receivedAt + skew : iat * 1000)
+    expiry = Math.min((exp ?? Infinity) * 1000, fresh.expiresAt ?? Infinity)
+    lifetime = expiry - (iat === undefined ? receivedAt + skew : iat * 1000)
     token = fresh.token
     schedule()
     publish('fresh')
   }
 
-  /** One call of `fetchToken`, aborted on timeout and when the flight is cancelled. */
-  async function fetchOnce(reason: FetchTokenReason, flightSignal: AbortSignal) {
-    const attempt = timedAbort(scheduler, fetchTimeoutMs, flightSignal)
-    attempt.touch()
-    try {
-      // Called synchronously (a throw becomes a rejection) so that a refresh starts at once.
-      const result = new Promise<FetchTokenResult>((start) =>
-        start(fetchToken({ signal: attempt.signal, reason })),
-      )
-      return await abortable(result.then(parseTokenResult), attempt.signal)
-    } finally {
-      attempt.close()
-    }
-  }
-
   async function run(reason: FetchTokenReason, signal: AbortSignal): Promise<string> {
     for (let attempt = 0; ; attempt++) {
+      // One call of `fetchToken`, aborted on timeout and when the flight is cancelled.
+      const call = timedAbort(scheduler, fetchTimeoutMs, signal)
       try {
-        if (signal.aborted) throw signal.reason
-        const fresh = await fetchOnce(reason, signal)
-        if (signal.aborted) throw signal.reason
+        signal.throwIfAborted()
+        call.touch()
+        // Called before the first await (a throw becomes a rejection) so that a refresh starts at once.
+        const fresh = await abortable(
+          (async () => parseTokenResult(await fetchToken({ signal: call.signal, reason })))(),
+          call.signal,
+        )
+        signal.throwIfAborted()
         flight = undefined
         accept(fresh)
         return fresh.token
       } catch (caught) {
-        if (signal.aborted) throw signal.reason
+        signal.throwIfAborted()
         const error = toTokenError(caught)
         // While the current token is still usable a background refresh keeps trying.
         if (!isTransientError(error) || (attempt + 1 >= maxAttempts && !usable())) throw error
-        // The backoff wait; `wake()` (network back, destroy) ends it early.
-        await new Promise<void>((resolve) => {
-          wake = () => {
-            scheduler.clearTimeout(timer)
-            wake = undefined
-            resolve()
-          }
-          const timer = scheduler.setTimeout(
-            wake,
-            backoffDelay(attempt, baseDelayMs, maxDelayMs, random),
-          )
-        })
+      } finally {
+        call.close()
       }
+      // The backoff wait; `wake()` (network back, destroy) ends it early.
+      let timer: unknown
+      await new Promise<void>((resolve) => {
+        wake = resolve
+        timer = scheduler.setTimeout(
+          resolve,
+          backoffDelay(attempt, baseDelayMs, maxDelayMs, random),
+        )
+      })
+      scheduler.clearTimeout(timer)
     }
   }
 
   function startFlight(reason: FetchTokenReason): Promise<string> {
-    if (destroyed) return Promise.reject(gone())
+    if (destroyed) return Promise.reject(destroyed)
     if (!flight) {
       const abort = new AbortController()
-      flightAbort = abort
       const current: Promise<string> = run(nextReason ?? reason, abort.signal).catch((error) => {
         if (flight === current) flight = undefined
         // Cancelled by invalidate(): the callers waiting here get the token fetched in its place.
@@ -222,6 +222,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         throw error
       })
       flight = current
+      flightAbort = abort
       nextReason = undefined
       publish(token ? 'refreshing' : 'fetching')
     }
@@ -232,16 +233,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     startFlight(reason).catch(noop)
   }
 
-  function getToken(): Promise<string> {
-    return !destroyed && usable()
-      ? Promise.resolve(token!)
-      : startFlight(token ? 'expired' : 'initial')
-  }
+  const getToken = (): Promise<string> =>
+    usable() ? Promise.resolve(token!) : startFlight(token ? 'expired' : 'initial')
 
   const stopResume = (
     options.environment === undefined ? browserEnvironment() : options.environment
   )?.onResume(() => {
-    if (flight) wake?.()
+    if (flight) wake()
     else if (token && now() >= refreshAt) refresh('resume')
   })
 
@@ -264,7 +262,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     },
     reportServerDate(date) {
       // The header has whole seconds: take the middle of that second.
-      const measured = new Date(date).getTime() + 500 - now()
+      const measured = +new Date(date) + 500 - now()
       if (Number.isNaN(measured)) return
       skewFromServer = true
       if (Math.abs(measured - skew) > 2_000) {
@@ -277,10 +275,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     getSnapshot: () => snapshot,
     destroy() {
       if (destroyed) return
-      destroyed = true
+      destroyed = new InsetError('auth', 'Token source destroyed')
       drop()
-      flightAbort?.abort(gone())
-      wake?.()
+      flightAbort?.abort(destroyed)
+      wake()
       flight = undefined
       stopResume?.()
       changes.clear()
