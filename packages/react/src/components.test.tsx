@@ -75,6 +75,32 @@ describe('<InsetDashboard>', () => {
     await ready(ref.current)
   })
 
+  it('passes host props (id, class, style, aria) to the element as React does', async () => {
+    const server = createFakeServer()
+    const warnings = vi.spyOn(console, 'error')
+    render(
+      <InsetProvider serverUrl={SERVER} fetchToken={server.fetchToken} fetch={server.fetch}>
+        <InsetDashboard
+          dashboardId="sales-overview"
+          id="sales"
+          className="wide"
+          style={{ minHeight: 400 }}
+          aria-label="Sales"
+          data-testid="dash"
+        />
+      </InsetProvider>,
+    )
+    const element = dashboardElements()[0] as InsetDashboardElement
+    expect(element.id).toBe('sales')
+    expect(element.getAttribute('class')).toBe('wide')
+    expect(element.style.minHeight).toBe('400px')
+    expect(element.getAttribute('aria-label')).toBe('Sales')
+    expect(element.dataset.testid).toBe('dash')
+    expect(element.hasAttribute('dashboard-id')).toBe(false)
+    expect(warnings).not.toHaveBeenCalled()
+    await ready(element)
+  })
+
   it('changes filters in place: same element, one query per tile with the new filters', async () => {
     const server = createFakeServer()
     const { rerender } = render(<App server={server} filters={{ region: ['EU'] }} />)

@@ -90,7 +90,9 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
     }, [])
 
     const host: Record<string, unknown> = { ref: element }
-    for (const [key, value] of Object.entries(props)) if (!own.has(key)) host[key] = value
+    // React 18 writes `className` on a custom element as a `classname` attribute; `class` works in both.
+    for (const [key, value] of Object.entries(props))
+      if (!own.has(key)) host[key === 'className' ? 'class' : key] = value
     return createElement(tag, host)
   })
   component.displayName = displayName

@@ -31,6 +31,11 @@ function Revenue({ regions }: { regions?: string[] }) {
   )
 }
 
+function Missing() {
+  const { state, error } = useDashboard('missing')
+  return <p>{state === 'error' ? `failed: ${error?.code}` : state}</p>
+}
+
 describe('useInset', () => {
   it('throws a typed error without a provider', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -99,10 +104,6 @@ describe('useDashboard', () => {
 
   it('reports a failed dashboard as an error state', async () => {
     const server = createFakeServer()
-    function Missing() {
-      const { state, error } = useDashboard('missing')
-      return <p>{state === 'error' ? `failed: ${error?.code}` : state}</p>
-    }
     render(<Missing />, { wrapper: providerFor(server) })
     await screen.findByText('failed: not_found')
   })

@@ -71,7 +71,7 @@ describe('InsetAssistant', () => {
   type Props = ComponentProps<typeof InsetAssistant>
 
   it('takes an optional dashboard link and answers', () => {
-    expectTypeOf<{}>().toExtend<Props>()
+    expectTypeOf<Record<string, never>>().toExtend<Props>()
     expectTypeOf<Props['for']>().toEqualTypeOf<string | undefined>()
     expectTypeOf<NonNullable<Props['onAnswer']>>()
       .parameter(0)
