@@ -239,7 +239,7 @@ const auditSchema = z.strictObject({
 
 const openAIEngineSchema = z.strictObject({
   /** The API's base URL (`https://api.openai.com/v1`) or its full `/chat/completions` URL. */
-  url: z.httpUrl(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   model: z.string().min(1).max(200),
   /** Sent as `Authorization: Bearer <apiKey>`; write `${OPENAI_API_KEY}` to read it from the environment. */
   apiKey: z.string().min(1).optional(),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
+import { askAssistant, assistantSuggestions } from '../assistant/index'
 import type { InsetRuntime } from '../runtime'
 import { adminAuth } from './admin-auth'
 import type { AppEnv } from './app-env'
@@ -68,9 +69,8 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   app.options('/v1/assistant/*', embedPreflight())
   app.get('/v1/dashboards/:id', ...embed, getDashboard)
   app.post('/v1/dashboards/:id/tiles/:tileId/query', ...embed, queryTile)
-  // The assistant (issue 7) mounts here:
-  //   app.post('/v1/assistant', ...embed, askAssistant)
-  //   app.get('/v1/assistant/suggestions', ...embed, assistantSuggestions)
+  app.post('/v1/assistant', ...embed, askAssistant)
+  app.get('/v1/assistant/suggestions', ...embed, assistantSuggestions)
 
   // Admin routes: `Authorization: Bearer <api key>`, server to server (no CORS).
   const admin = adminAuth(runtime.config.apiKeys, limiter)

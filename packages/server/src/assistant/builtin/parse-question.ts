@@ -34,7 +34,7 @@ export interface ParsedQuestion {
 
 interface Item {
   term: Term
-  /** Index in the list of items. */
+  /** The words as written. */
   text: string
 }
 
@@ -133,6 +133,7 @@ export function parseQuestion(
   let countAt = -1
   let limit: number | undefined
   let recognized = matches.length > 0
+  const rowNouns: MeasureModel[] = []
 
   const termAt = (i: number) => {
     const item = items[i]
@@ -172,11 +173,22 @@ export function parseQuestion(
         return
       case 'measure': {
         recognized = true
+        if (measures.length === 0) rowNouns.forEach(addMeasure)
         if (averageNext) {
           averageNext = false
           const average = averageOf(vocabulary, term.measure)
           if (average) addMeasure(average)
           else problems.push(`There is no average of ${term.measure.label} in this dataset`)
+          return
+        }
+        // "average revenue per order": the average already is per order.
+        const previous = items[i - 1]
+        const perCount =
+          previous?.text.toLowerCase() === 'per' && term.measure.aggregation === 'count'
+        if (perCount && measures.some((m) => m.aggregation === 'avg')) return
+        // "online orders" names the rows, not a measure, when another measure is asked for.
+        if (termAt(i - 1)?.kind === 'value' && vocabulary.namesDataset(item.text)) {
+          rowNouns.push(term.measure)
           return
         }
         addMeasure(term.measure)
@@ -214,6 +226,7 @@ export function parseQuestion(
       }
     }
   })
+  if (measures.length === 0) rowNouns.forEach(addMeasure)
   if (averageNext) {
     const average = Object.values(vocabulary.dataset.measures).find((m) => m.aggregation === 'avg')
     if (average) addMeasure(average)

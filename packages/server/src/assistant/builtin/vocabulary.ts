@@ -32,6 +32,8 @@ interface Entry {
 /** The phrases of a dataset the parser recognises, longest first. */
 export interface Vocabulary {
   match(tokens: readonly Token[], at: number): { term: Term; length: number } | undefined
+  /** True when the words also name the dataset itself ("orders" of an `orders` dataset). */
+  namesDataset(words: string): boolean
   /** Measures by label, for answers. */
   dataset: DatasetModel
 }
@@ -194,8 +196,15 @@ export function buildVocabulary(
       add(name, { kind: 'value', dimension, value: code }, RANK.value)
   }
 
+  const datasetWords = new Set(
+    namesOf(dataset).flatMap((name) => {
+      const key = normalizePhrase(name)
+      return [key, singularize(key) ?? pluralize(key)]
+    }),
+  )
   return {
     dataset,
+    namesDataset: (words) => datasetWords.has(normalizePhrase(words)),
     match(tokens, at) {
       for (let length = Math.min(longest, tokens.length - at); length > 0; length--) {
         const slice = tokens.slice(at, at + length)

@@ -90,7 +90,8 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   showing sold sell selling split tell than that the their them there these this those to up us was
   we were what whats where which who whole will with within would you your yours okay ok hi hey
   bring brought happen happened come came stats statistics report summary summarize summarise
-  chart graph plot table display shown got need want like know`.split(/\s+/),
+  chart graph plot table display shown got need want like know now same then but only instead again
+  bought buy buying purchased ordered placed spent spend sells`.split(/\s+/),
 )
 
 /** Words that open a follow-up to the previous question ("what about NA?", "and by month"). */
