@@ -131,6 +131,22 @@ describe('<InsetDashboard>', () => {
     expect(server.requests.length).toBe(before + 2)
   })
 
+  it('shows another dashboard in the same element when dashboardId changes', async () => {
+    const server = createFakeServer()
+    const tree = (dashboardId: string) => (
+      <InsetProvider serverUrl={SERVER} fetchToken={server.fetchToken} fetch={server.fetch}>
+        <InsetDashboard dashboardId={dashboardId} />
+      </InsetProvider>
+    )
+    const { rerender } = render(tree('sales-overview'))
+    const element = dashboardElements()[0] as InsetDashboardElement
+    await ready(element)
+    rerender(tree('missing'))
+    expect(dashboardElements()).toEqual([element])
+    await waitFor(() => expect(element.snapshot?.error?.code).toBe('not_found'))
+    expect(server.tokenCalls).toHaveLength(1)
+  })
+
   it('changes the theme in place without a request', async () => {
     const server = createFakeServer()
     const { rerender } = render(<App server={server} theme="light" />)

@@ -1,4 +1,5 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
+import * as React from 'react'
 import { type ReactNode, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { createFakeServer, type FakeServer } from '../test/fake-server'
@@ -138,6 +139,27 @@ describe('useDashboard', () => {
     server.release()
     await act(async () => {})
     expect(server.count(tiles)).toBe(0)
+  })
+
+  // `<Activity>` (React 19.2+) runs effect cleanups when hidden and the effects again when shown.
+  it.runIf('Activity' in React)('loads again when shown after being hidden', async () => {
+    const Activity = (
+      React as unknown as { Activity: React.FC<{ mode: string; children: ReactNode }> }
+    ).Activity
+    const server = createFakeServer()
+    const tree = (mode: string) => (
+      <Activity mode={mode}>
+        <Revenue />
+      </Activity>
+    )
+    const { rerender } = render(tree('visible'), { wrapper: providerFor(server) })
+    await screen.findByText('Sales overview: 600 (ready)')
+    rerender(tree('hidden'))
+    await act(async () => {})
+    expect(server.count(tiles)).toBe(2)
+    rerender(tree('visible'))
+    await waitFor(() => expect(server.count(tiles)).toBe(4))
+    await screen.findByText('Sales overview: 600 (ready)')
   })
 
   it('starts over for another dashboard id', async () => {
