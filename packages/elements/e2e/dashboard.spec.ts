@@ -75,7 +75,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
     )
 
     // The chart code came in its own chunk, not in the page's module.
-    expect(requests.some((path) => /uplot-chart-[\w-]+\.js$/.test(path))).toBe(true)
+    expect(requests.some((path) => /chart-tile-[\w-]+\.js$/.test(path))).toBe(true)
     const [ready] = await events(page, 'inset-ready')
     expect(ready).toMatchObject({
       source: 'dashboard',

@@ -49,7 +49,7 @@ async function bundle(external) {
   }
   return {
     initial: text(initial),
-    chart: lazy('uplot-chart'),
+    chart: lazy('chart-tile'),
     assistant: lazy('assistant-session'),
   }
 }

@@ -2,9 +2,9 @@ import type { AssistantMessage, QueryResult } from '@inset/core'
 import { h, ICONS, icon, replaceChildren } from '../dom'
 import type { FormatOptions } from '../format'
 import { t } from '../strings'
-import { createChartTile } from '../tiles/chart-tile'
 import { createDataTable } from '../tiles/data-table'
 import { createKpi } from '../tiles/kpi'
+import { createLazyChartTile } from '../tiles/lazy-chart-tile'
 import type { TileContent } from '../tiles/tile-content'
 
 export interface MessageHost {
@@ -35,7 +35,7 @@ function resultContent(message: AssistantMessage, host: MessageHost): TileConten
     })
     return { element: table.element, update: table.update }
   }
-  return createChartTile({ tile: { title, kind }, kind, format, pageSize: 8, onPoint })
+  return createLazyChartTile({ tile: { title, kind }, kind, format, pageSize: 8, onPoint })
 }
 
 /**

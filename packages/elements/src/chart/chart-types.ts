@@ -22,7 +22,5 @@ export interface ChartHandle {
   destroy(): void
 }
 
-/** The lazily imported chart module. */
-export interface ChartModule {
-  mountChart(container: HTMLElement, spec: ChartSpec): ChartHandle
-}
+/** The lazily imported chart module: chart tiles (chart + table alternative) drawn with uPlot. */
+export type ChartModule = typeof import('../tiles/chart-tile')

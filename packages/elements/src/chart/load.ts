@@ -4,7 +4,7 @@ let pending: Promise<ChartModule> | undefined
 
 /** Imports the chart chunk on first use; later callers share the same promise. */
 export function loadChartModule(): Promise<ChartModule> {
-  pending ??= import('./uplot-chart').catch((error: unknown) => {
+  pending ??= import('../tiles/chart-tile').catch((error: unknown) => {
     pending = undefined
     throw error
   })

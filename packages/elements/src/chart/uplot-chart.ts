@@ -3,7 +3,7 @@ import uPlot from 'uplot'
 import { parseIsoDate } from '../format'
 import { adoptStyles } from '../styles/adopt'
 import { chartStyles } from '../styles/chart'
-import type { ChartHandle, ChartModule, ChartSpec } from './chart-types'
+import type { ChartHandle, ChartSpec } from './chart-types'
 
 interface Palette {
   text: string
@@ -232,5 +232,4 @@ function mountChart(container: HTMLElement, initial: ChartSpec): ChartHandle {
   }
 }
 
-export const chartModule: ChartModule = { mountChart }
 export { mountChart }

@@ -2,9 +2,9 @@ import type { InsetError, QueryResult, TileDefinition, TileSnapshot } from '@ins
 import { h, ICONS, icon, replaceChildren, uid } from '../dom'
 import type { FormatOptions } from '../format'
 import { t } from '../strings'
-import { createChartTile } from '../tiles/chart-tile'
 import { createDataTable } from '../tiles/data-table'
 import { createKpi } from '../tiles/kpi'
+import { createLazyChartTile } from '../tiles/lazy-chart-tile'
 import type { TileContent } from '../tiles/tile-content'
 import type { TilePlacement } from './grid-layout'
 
@@ -160,6 +160,12 @@ export class TileView {
       })
       return { element: table.element, update: table.update }
     }
-    return createChartTile({ tile, kind: tile.kind, format, pageSize: pageSizeFor(tile), onPoint })
+    return createLazyChartTile({
+      tile,
+      kind: tile.kind,
+      format,
+      pageSize: pageSizeFor(tile),
+      onPoint,
+    })
   }
 }

@@ -1,6 +1,7 @@
 import type { ColumnMeta, QueryResult, TileDefinition } from '@inset/core'
+// Part of the lazily loaded chart chunk (with uPlot); `lazy-chart-tile.ts` stands in until it loads.
 import type { ChartHandle, ChartSpec } from '../chart/chart-types'
-import { loadChartModule } from '../chart/load'
+import { mountChart } from '../chart/uplot-chart'
 import { h, ICONS, icon } from '../dom'
 import { type FormatOptions, formatCell, formatDate, formatNumber } from '../format'
 import { t } from '../strings'
@@ -40,11 +41,7 @@ export function describeChart(
  * the same data as a table, which is the keyboard- and screen-reader-friendly alternative.
  */
 export function createChartTile(options: ChartTileOptions): TileContent {
-  const chartBox = h(
-    'div',
-    { class: 'chart', part: 'chart', role: 'img' },
-    h('div', { class: 'skeleton sk-chart', style: 'height:100%' }),
-  )
+  const chartBox = h('div', { class: 'chart', part: 'chart', role: 'img' })
   const table = createDataTable({
     caption: options.tile.title,
     pageSize: options.pageSize,
@@ -60,8 +57,6 @@ export function createChartTile(options: ChartTileOptions): TileContent {
   )
   let result: QueryResult = { columns: [], rows: [], meta: { rowCount: 0, durationMs: 0 } }
   let chart: ChartHandle | undefined
-  let destroyed = false
-  let loading = false
 
   const toggle = h(
     'button',
@@ -106,22 +101,11 @@ export function createChartTile(options: ChartTileOptions): TileContent {
       'aria-label',
       describeChart(options.kind, options.tile.title, result, options.format().locale),
     )
-    if (chart) return chart.update(spec())
-    if (loading) return
-    loading = true
-    loadChartModule().then(
-      (module) => {
-        loading = false
-        if (destroyed) return
-        chartBox.textContent = ''
-        chart = module.mountChart(chartBox, spec())
-      },
-      () => {
-        // Without the chart chunk the data stays reachable: show the table instead.
-        loading = false
-        if (!destroyed && table.element.hidden) toggle.click()
-      },
-    )
+    if (chart) chart.update(spec())
+    else {
+      chartBox.textContent = ''
+      chart = mountChart(chartBox, spec())
+    }
   }
 
   return {
@@ -133,9 +117,6 @@ export function createChartTile(options: ChartTileOptions): TileContent {
       draw()
     },
     restyle: () => chart?.restyle(),
-    destroy() {
-      destroyed = true
-      chart?.destroy()
-    },
+    destroy: () => chart?.destroy(),
   }
 }

@@ -1,0 +1,57 @@
+import type { QueryResult } from '@inset/core'
+import { loadChartModule } from '../chart/load'
+import { h } from '../dom'
+import type { ChartTileOptions } from './chart-tile'
+import { createDataTable } from './data-table'
+import type { TileContent } from './tile-content'
+
+/**
+ * A chart tile whose code (and uPlot) loads on first use: a skeleton until the chunk arrives, then
+ * the real chart tile. If the chunk cannot load, the data is shown as a table instead.
+ */
+export function createLazyChartTile(options: ChartTileOptions): TileContent {
+  const element = h(
+    'div',
+    { class: 'chart-view', style: 'display:flex;flex-direction:column;flex:1;min-height:0' },
+    h('div', { class: 'skeleton sk-chart', 'aria-hidden': 'true' }),
+  )
+  const tools = h('span', { style: 'display:contents' })
+  let inner: TileContent | undefined
+  let latest: QueryResult | undefined
+  let destroyed = false
+
+  loadChartModule().then(
+    (module) => {
+      if (destroyed) return
+      inner = module.createChartTile(options)
+      element.replaceChildren(inner.element)
+      tools.replaceChildren(...(inner.tools ?? []))
+      if (latest) inner.update(latest)
+    },
+    () => {
+      if (destroyed) return
+      const table = createDataTable({
+        caption: options.tile.title,
+        pageSize: options.pageSize,
+        format: options.format,
+      })
+      inner = { element: table.element, update: table.update }
+      element.replaceChildren(table.element)
+      if (latest) inner.update(latest)
+    },
+  )
+
+  return {
+    element,
+    tools: [tools],
+    update(result) {
+      latest = result
+      inner?.update(result)
+    },
+    restyle: () => inner?.restyle?.(),
+    destroy() {
+      destroyed = true
+      inner?.destroy?.()
+    },
+  }
+}
