@@ -28,12 +28,25 @@ const candidates = {
 
 const dir = mkdtempSync(join(tmpdir(), 'inset-charts-'))
 writeFileSync(join(dir, 'package.json'), '{"private":true}')
-execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', ...Object.keys(candidates)], { cwd: dir, stdio: 'inherit' })
+execFileSync(
+  'npm',
+  ['install', '--silent', '--no-audit', '--no-fund', ...Object.keys(candidates)],
+  { cwd: dir, stdio: 'inherit' },
+)
 console.log('library                    min bytes   min+gzip bytes')
 for (const [name, source] of Object.entries(candidates)) {
   const entry = join(dir, `${name.replace(/\W/g, '_')}.js`)
   writeFileSync(entry, source)
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'error' })
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  })
   const code = result.outputFiles[0].contents
-  console.log(`${name.padEnd(26)} ${String(code.length).padStart(9)}   ${String(gzipSync(code, { level: 9 }).length).padStart(14)}`)
+  console.log(
+    `${name.padEnd(26)} ${String(code.length).padStart(9)}   ${String(gzipSync(code, { level: 9 }).length).padStart(14)}`,
+  )
 }
