@@ -1,8 +1,11 @@
-// Prints what each source module costs in the public entry, measured the way size-limit does
-// (esbuild bundle, minified, gzip level 9): the whole entry, each module's minified bytes, and the
-// gzip bytes the entry loses without that module's code. Run with `pnpm size:report` (after `pnpm build`).
-import { readFileSync } from 'node:fs'
+// Prints what the public entry costs, measured the way size-limit does (the same esbuild, an
+// `import … from dist; console.log(…)` entry, minified, gzip level 9, less the 46 B size-limit
+// subtracts for an empty project), then each source module's share of it. Run with
+// `pnpm size:report` after `pnpm build`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
@@ -13,51 +16,50 @@ const fromPreset = createRequire(
 const { build } = createRequire(fromPreset.resolve('@size-limit/esbuild'))('esbuild')
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url))
-const gzip = (text) => gzipSync(text, { level: 9 }).length
-
-async function bundle(contents) {
-  const result = await build({
-    stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)) },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    format: 'esm',
-    write: false,
-    metafile: true,
-  })
-  return { code: result.outputFiles[0].text, metafile: result.metafile }
-}
-
-// The dist is one file: map its bytes back to sources through the sourcemap's region comments is
-// brittle, so bundle the sources instead with the same settings.
-const entry = `export * from ${JSON.stringify(dist)}`
-const whole = await bundle(entry)
-const total = gzip(whole.code)
-console.log(
-  `public entry (all exports)     ${String(total).padStart(6)} B gzip  ${whole.code.length} B min`,
-)
-
-for (const name of ['createInset', 'createTokenSource', 'createApiClient', 'themeToCssVariables']) {
-  const { code } = await bundle(`export { ${name} } from ${JSON.stringify(dist)}`)
-  console.log(
-    `${`{ ${name} }`.padEnd(30)} ${String(gzip(code)).padStart(6)} B gzip  ${code.length} B min`,
-  )
-}
-
 const source = fileURLToPath(new URL('../src/index.ts', import.meta.url))
-const bySource = await bundle(`export * from ${JSON.stringify(source)}`)
-const inputs = Object.values(bySource.metafile.outputs)[0].inputs
-console.log('\nmodule                 min B  share of gzip')
-const minTotal = Object.values(inputs).reduce((sum, { bytesInOutput }) => sum + bytesInOutput, 0)
-const gzipTotal = gzip(bySource.code)
-for (const [path, { bytesInOutput }] of Object.entries(inputs).sort(
+const gzip = (text) => gzipSync(text, { level: 9 }).length
+const work = mkdtempSync(join(tmpdir(), 'inset-size-'))
+let entries = 0
+
+async function bundle(from, imports, list) {
+  const entry = join(work, `entry${++entries}.js`)
+  writeFileSync(entry, `import ${imports} from ${JSON.stringify(from)}\nconsole.log(${list})\n`)
+  const result = await build({
+    entryPoints: [entry],
+    outdir: work,
+    bundle: true,
+    minifyIdentifiers: true,
+    minifySyntax: true,
+    minifyWhitespace: true,
+    treeShaking: true,
+    metafile: true,
+    write: false,
+  })
+  const code = result.outputFiles[0].text
+  return { code, gzip: gzip(code) - 46, inputs: Object.values(result.metafile.outputs)[0].inputs }
+}
+
+const row = (label, { code, gzip }) =>
+  console.log(
+    `${label.padEnd(30)} ${String(gzip).padStart(6)} B gzip ${String(code.length).padStart(7)} B min`,
+  )
+
+row('public entry (all exports)', await bundle(dist, '* as all', 'all'))
+for (const name of ['createInset', 'createTokenSource', 'createApiClient', 'themeToCssVariables']) {
+  row(`{ ${name} }`, await bundle(dist, `{ ${name} }`, name))
+}
+
+// Per module: its minified bytes in the whole entry, and that share of the gzip total.
+const bySource = await bundle(source, '* as all', 'all')
+const modules = Object.entries(bySource.inputs).filter(([, input]) => input.bytesInOutput)
+const minTotal = modules.reduce((sum, [, input]) => sum + input.bytesInOutput, 0)
+console.log('\nmodule               min B  ~gzip B')
+for (const [path, { bytesInOutput }] of modules.sort(
   (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
 )) {
-  const share = Math.round((bytesInOutput / minTotal) * gzipTotal)
+  const share = Math.round((bytesInOutput / minTotal) * bySource.gzip)
   console.log(
-    `${path.replace(/.*src\//, '').padEnd(20)} ${String(bytesInOutput).padStart(7)}  ~${share}`,
+    `${path.replace(/.*src\//, '').padEnd(18)} ${String(bytesInOutput).padStart(7)}  ${String(share).padStart(7)}`,
   )
 }
-console.log(
-  `(sources bundled directly: ${gzipTotal} B gzip; dist used above: ${readFileSync(dist).length} B raw)`,
-)
+rmSync(work, { recursive: true })

@@ -2,6 +2,9 @@ import type { ControllerContext } from './dashboard'
 import { createEmitter } from './emitter'
 import { InsetError, isInsetErrorCode, toInsetError } from './errors'
 import { sameValue } from './timing'
+
+const noop = () => {}
+
 import type {
   AssistantEventMap,
   AssistantTurn,
@@ -72,10 +75,9 @@ const HISTORY_TURNS = 10
  * await chat.ask('Revenue by region last quarter')
  */
 export function createAssistantController(
-  context: ControllerContext,
+  { api }: ControllerContext,
   options: AssistantOptions = {},
 ): AssistantController {
-  const { api } = context
   let snapshot: AssistantSnapshot = {
     state: 'idle',
     messages: [],
@@ -91,43 +93,40 @@ export function createAssistantController(
     onFirst: loadSuggestions,
     onLast: () => suggesting?.abort(),
   })
+  const destroyed = () => snapshot.state === 'destroyed'
 
   function update(patch: Partial<AssistantSnapshot>) {
-    if (snapshot.state === 'destroyed') return
+    if (destroyed()) return
     snapshot = { ...snapshot, ...patch }
     changes.emit(snapshot)
   }
 
   function loadSuggestions() {
     const dashboardId = snapshot.context.dashboardId ?? ''
-    if (suggestedFor === dashboardId || snapshot.state === 'destroyed') return
+    if (suggestedFor === dashboardId || destroyed()) return
     suggesting?.abort()
     const abort = new AbortController()
     suggesting = abort
-    api.getSuggestions(dashboardId || undefined, { signal: abort.signal }).then(
-      ({ suggestions }) => {
-        if (abort.signal.aborted) return
-        suggestedFor = dashboardId
-        if (!snapshot.messages.length) update({ suggestions })
-      },
+    // An AbortController is a `{ signal }`: it serves as the request options.
+    api.getSuggestions(dashboardId || undefined, abort).then(({ suggestions }) => {
+      if (abort.signal.aborted) return
+      suggestedFor = dashboardId
+      if (!snapshot.messages.length) update({ suggestions })
       // Suggestions are a nicety: without them the assistant still answers.
-      () => {},
-    )
+    }, noop)
   }
 
-  function cancel() {
-    answering?.abort()
-  }
+  const cancel = () => answering?.abort()
 
   async function ask(question: string): Promise<void> {
-    if (snapshot.state === 'destroyed') return
+    if (destroyed()) return
     const text = typeof question === 'string' ? question.trim() : ''
     if (!text) throw new InsetError('bad_request', 'Ask a question first')
     cancel()
     const history: AssistantTurn[] = snapshot.messages
       .filter((message) => message.status === 'done' && message.text)
       .slice(-HISTORY_TURNS)
-      .map((message) => ({ role: message.role, content: message.text }))
+      .map(({ role, text }) => ({ role, content: text }))
     const id = `m${++nextId}`
     let answer: AssistantMessage = {
       id: `${id}a`,
@@ -136,9 +135,9 @@ export function createAssistantController(
       status: 'streaming',
     }
     const revise = (patch: Partial<AssistantMessage>) => {
-      if (!snapshot.messages.includes(answer)) return
       const previous = answer
-      answer = { ...answer, ...patch }
+      if (!snapshot.messages.includes(previous)) return
+      answer = { ...previous, ...patch }
       update({
         messages: snapshot.messages.map((message) => (message === previous ? answer : message)),
       })
@@ -159,21 +158,17 @@ export function createAssistantController(
         question: text,
         context: { ...(dashboardId && { dashboardId }), ...(filters && { filters }), history },
       }
-      for await (const { event, data } of api.ask(request, { signal: abort.signal })) {
+      for await (const { event, data } of api.ask(request, abort)) {
         if (event === 'text') revise({ text: answer.text + data.delta })
         else if (event === 'query') revise({ query: data.query, description: data.description })
-        else if (event === 'result') revise({ result: data })
-        else if (event === 'chart') revise({ chart: data })
         else if (event === 'error') {
           const code = isInsetErrorCode(data.code) ? data.code : 'server'
           revise({ status: 'error', error: new InsetError(code, data.message) })
-        } else if (event === 'done') {
-          revise(
-            data.suggestions
-              ? { status: 'done', suggestions: data.suggestions }
-              : { status: 'done' },
-          )
-          if (data.suggestions) update({ suggestions: data.suggestions })
+        } else if (event !== 'done') revise({ [event]: data })
+        else {
+          const { suggestions } = data
+          revise({ status: 'done', ...(suggestions && { suggestions }) })
+          if (suggestions) update({ suggestions })
         }
       }
       if (answer.status === 'streaming') revise({ status: 'done' })
@@ -183,12 +178,8 @@ export function createAssistantController(
           ? { status: 'done' }
           : { status: 'error', error: toInsetError(caught) },
       )
-    } finally {
-      if (answering === abort) {
-        answering = undefined
-        update({ state: 'idle' })
-      }
     }
+    if (answering === abort) update({ state: 'idle' })
   }
 
   return {

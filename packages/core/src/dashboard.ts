@@ -63,19 +63,18 @@ export interface ControllerContext {
 
 type LoadMode = 'all' | 'failed' | 'refresh'
 
-function withDefaults(definition: DashboardDefinition, filters: Filters): Filters {
+/** The definition's default filters overlaid with `filters`. */
+const withDefaults = (definition: DashboardDefinition | undefined, filters: Filters): Filters => {
   const merged: Filters = {}
-  for (const filter of definition.filters) {
+  for (const filter of definition?.filters ?? []) {
     if (filter.default !== undefined) merged[filter.id] = filter.default
   }
   return { ...merged, ...filters }
 }
 
-function clean(filters: Filters): Filters {
-  const result: Filters = {}
-  for (const key in filters) if (filters[key] !== undefined) result[key] = filters[key]!
-  return result
-}
+/** The filters without `undefined` values. */
+const clean = (filters: Filters): Filters =>
+  Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined))
 
 /**
  * Creates a dashboard controller; usually through `inset.dashboard(id, options)`.
@@ -86,11 +85,10 @@ function clean(filters: Filters): Filters {
  * dashboard.setFilters({ channel: ['online'] })
  */
 export function createDashboardController(
-  context: ControllerContext,
+  { api, tokens, scheduler, random }: ControllerContext,
   id: string,
   options: DashboardOptions = {},
 ): DashboardController {
-  const { api, tokens, scheduler, random } = context
   let optionFilters = options.filters
   let snapshot: DashboardSnapshot = {
     state: 'idle',
@@ -103,11 +101,12 @@ export function createDashboardController(
   let retryAttempt = 0
   /** The data on screen no longer matches the filters (or was never loaded). */
   let stale = true
-  let stopTokens: (() => void) | undefined
+  let stopTokens = () => {}
   const changes = createEmitter<DashboardSnapshot>({ onFirst: start, onLast: stop })
+  const destroyed = () => snapshot.state === 'destroyed'
 
   function update(patch: Partial<DashboardSnapshot>) {
-    if (snapshot.state === 'destroyed') return
+    if (destroyed()) return
     snapshot = { ...snapshot, ...patch }
     changes.emit(snapshot)
   }
@@ -120,46 +119,40 @@ export function createDashboardController(
     retryTimer = undefined
   }
 
-  function scheduleRetry(error: InsetError | undefined) {
-    const delay = Math.max(
-      backoffDelay(retryAttempt++, 1_000, 30_000, random),
-      error?.retryAfter ?? 0,
-    )
-    retryTimer = scheduler.setTimeout(() => {
-      retryTimer = undefined
-      load('failed')
-    }, delay)
-  }
-
   /** Marks the tiles about to be queried: `updating` where there is data, `loading` elsewhere. */
   function mark(definition: DashboardDefinition | undefined, mode: LoadMode) {
     const tiles = { ...snapshot.tiles }
     const queried = (definition?.tiles ?? []).filter(
       (tile) => mode !== 'failed' || tiles[tile.id]?.status !== 'ready',
     )
-    for (const tile of queried) {
-      const data = tiles[tile.id]?.data
-      tiles[tile.id] = data ? { status: 'updating', data } : { status: 'loading' }
+    for (const { id } of queried) {
+      const data = tiles[id]?.data
+      tiles[id] = data ? { status: 'updating', data } : { status: 'loading' }
     }
-    const shown = Object.values(tiles).some((tile) => tile.data)
-    const state = shown
-      ? 'updating'
-      : tokens.getSnapshot().status === 'fresh'
-        ? 'loading'
-        : 'authenticating'
-    update({ state, error: undefined, tiles })
+    update({
+      state: Object.values(tiles).some((tile) => tile.data)
+        ? 'updating'
+        : tokens.getSnapshot().status === 'fresh'
+          ? 'loading'
+          : 'authenticating',
+      error: undefined,
+      tiles,
+    })
     return queried
   }
 
   async function load(mode: LoadMode) {
+    if (destroyed()) return
     cancel()
-    const mine = ++generation
+    const mine = generation
     const abort = new AbortController()
     inFlight = abort
     const { signal } = abort
     const current = () => mine === generation
     let { definition } = snapshot
     let queried = mark(definition, mode)
+    /** A failure that may pass: the dashboard tries again after a backoff. */
+    let transient: InsetError | undefined
     try {
       await abortable(tokens.getToken(), signal)
       if (!definition || mode === 'refresh') {
@@ -170,7 +163,6 @@ export function createDashboardController(
         queried = mark(definition, mode)
       }
       const { filters } = snapshot
-      let transient: InsetError | undefined
       await Promise.all(
         queried.map(async (tile) => {
           let next: TileSnapshot
@@ -193,14 +185,19 @@ export function createDashboardController(
       inFlight = undefined
       stale = false
       update({ state: 'ready' })
-      if (transient) scheduleRetry(transient)
-      else retryAttempt = 0
+      if (!transient) retryAttempt = 0
     } catch (caught) {
       if (!current()) return
       inFlight = undefined
       const error = toInsetError(caught)
       update({ state: 'error', error })
-      if (isTransientError(error)) scheduleRetry(error)
+      if (isTransientError(error)) transient = error
+    }
+    if (transient) {
+      retryTimer = scheduler.setTimeout(
+        () => load('failed'),
+        Math.max(backoffDelay(retryAttempt++, 1_000, 30_000, random), transient.retryAfter ?? 0),
+      )
     }
   }
 
@@ -209,20 +206,21 @@ export function createDashboardController(
     stopTokens = tokens.subscribe((token) => {
       if (token.status === 'fresh' && retryTimer !== undefined) load('failed')
     })
-    const failed = Object.values(snapshot.tiles).some((tile) => tile.status !== 'ready')
-    if (stale || !snapshot.definition) load(snapshot.definition ? 'all' : 'refresh')
-    else if (failed || snapshot.state !== 'ready') load('failed')
+    const { definition, state, tiles } = snapshot
+    if (stale || !definition) load(definition ? 'all' : 'refresh')
+    else if (state !== 'ready' || Object.values(tiles).some((tile) => tile.status !== 'ready')) {
+      load('failed')
+    }
   }
 
   function stop() {
     if (inFlight) stale = true
     cancel()
-    stopTokens?.()
-    stopTokens = undefined
+    stopTokens()
   }
 
   function setFilters(next: Filters | ((current: Filters) => Filters)) {
-    if (snapshot.state === 'destroyed') return
+    if (destroyed()) return
     const filters = clean(
       typeof next === 'function' ? next(snapshot.filters) : { ...snapshot.filters, ...next },
     )
@@ -237,27 +235,22 @@ export function createDashboardController(
     subscribe: changes.subscribe,
     getSnapshot: () => snapshot,
     setFilters,
-    setOptions(next) {
-      if (next.filters && !sameValue(next.filters, optionFilters)) {
-        optionFilters = next.filters
-        const replacement = next.filters
-        setFilters(() =>
-          snapshot.definition ? withDefaults(snapshot.definition, replacement) : replacement,
-        )
+    setOptions({ filters }) {
+      if (filters && !sameValue(filters, optionFilters)) {
+        optionFilters = filters
+        setFilters(() => withDefaults(snapshot.definition, filters))
       }
     },
     refresh() {
-      if (snapshot.state === 'destroyed') return
       retryAttempt = 0
       load('refresh')
     },
     retry() {
-      if (snapshot.state === 'destroyed') return
       retryAttempt = 0
       load(snapshot.definition ? 'failed' : 'refresh')
     },
     destroy() {
-      if (snapshot.state === 'destroyed') return
+      if (destroyed()) return
       stop()
       update({ state: 'destroyed' })
       changes.clear()

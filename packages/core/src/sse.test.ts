@@ -42,4 +42,8 @@ describe('createSseParser', () => {
   it('dispatches nothing for an event without its blank line', () => {
     expect(parse(['event: text\ndata: {}'])).toEqual([])
   })
+
+  it('keeps line and paragraph separators (U+2028, U+2029) inside a value', () => {
+    expect(parse(['data: a\u2028b\u2029c\n\n'])).toEqual([['message', 'a\u2028b\u2029c']])
+  })
 })

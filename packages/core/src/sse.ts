@@ -12,31 +12,22 @@ export function createSseParser(
   let buffer = ''
   let event = ''
   let data: string[] = []
-
-  function line(text: string) {
-    if (!text) {
-      if (data.length) onEvent(event || 'message', data.join('\n'))
-      event = ''
-      data = []
-      return
-    }
-    const colon = text.indexOf(':')
-    if (colon === 0) return
-    const field = colon < 0 ? text : text.slice(0, colon)
-    let value = colon < 0 ? '' : text.slice(colon + 1)
-    if (value.startsWith(' ')) value = value.slice(1)
-    if (field === 'event') event = value
-    else if (field === 'data') data.push(value)
-  }
-
   return (chunk) => {
-    buffer += chunk
-    for (;;) {
-      const end = buffer.search(/[\r\n]/)
-      // A trailing CR may be the first half of CRLF: wait for the next chunk.
-      if (end < 0 || (buffer[end] === '\r' && end === buffer.length - 1)) return
-      line(buffer.slice(0, end))
-      buffer = buffer.slice(end + (buffer[end] === '\r' && buffer[end + 1] === '\n' ? 2 : 1))
+    // Lines end with CRLF, LF or CR; a CR at the very end may be the first half of a CRLF, so it
+    // stays in the buffer with the unfinished last line until the next chunk.
+    const lines = (buffer + chunk).split(/\r\n|\r(?!$)|\n/)
+    buffer = lines.pop()!
+    for (const line of lines) {
+      if (line) {
+        // `field: value`, `field:value` or a bare `field`; a leading colon is a comment.
+        const [, field, value] = /^([^:]*):? ?(.*)/s.exec(line)!
+        if (field === 'event') event = value!
+        else if (field === 'data') data.push(value!)
+      } else {
+        if (data.length) onEvent(event || 'message', data.join('\n'))
+        event = ''
+        data = []
+      }
     }
   }
 }
