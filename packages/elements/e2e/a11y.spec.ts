@@ -7,9 +7,9 @@ for (const theme of ['light', 'dark'] as const) {
     site,
     demo,
   }) => {
-    await openDashboard(page, site, demo, { assistant: 'fixture', theme })
+    await openDashboard(page, site, demo, { theme })
     const chat = page.locator('inset-assistant')
-    await chat.getByRole('textbox', { name: 'Your question' }).fill('Which region sells most?')
+    await chat.getByRole('textbox', { name: 'Your question' }).fill('Revenue by month')
     await chat.getByRole('button', { name: 'Ask' }).click()
     await expect(chat.locator('li.msg.assistant')).toHaveAttribute('data-status', 'done')
     // Open a popover and a table alternative too, so that they are scanned.
