@@ -109,7 +109,12 @@ describe('<InsetDashboard>', () => {
     expect(element.snapshot!.tiles.revenue!.data!.rows[0]![0]).toBe(100)
     const before = server.requests.length
 
-    rerender(<App server={server} filters={{ region: ['NA', 'APAC'] }} />)
+    const onFilterChange = vi.fn()
+    rerender(
+      <App server={server} filters={{ region: ['NA', 'APAC'] }} onFilterChange={onFilterChange} />,
+    )
+    expect(onFilterChange).toHaveBeenCalledTimes(1)
+    expect(onFilterChange.mock.calls[0]![0].detail.filters).toEqual({ region: ['NA', 'APAC'] })
     await waitFor(() => expect(element.snapshot!.tiles.revenue!.data!.rows[0]![0]).toBe(500))
     await ready(element)
 

@@ -64,18 +64,7 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
     const latest = useRef(props as Record<string, unknown>)
     useImperativeHandle(ref, () => element.current!, [])
 
-    useClientLayoutEffect(() => {
-      latest.current = props as Record<string, unknown>
-      const target = element.current as unknown as Record<string, unknown>
-      const values: Record<string, unknown> = {
-        ...props,
-        inset,
-        theme: (props as { theme?: unknown }).theme ?? theme,
-      }
-      for (const name of [...properties, 'theme', 'inset'])
-        if (target[name] !== values[name]) target[name] = values[name]
-    })
-
+    // Listeners first: setting a property may send an event at once (e.g. `filters`).
     useClientLayoutEffect(() => {
       const target = element.current!
       const listeners = events.map(([name, { handler }]) => {
@@ -88,6 +77,18 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
         for (const remove of listeners) remove()
       }
     }, [])
+
+    useClientLayoutEffect(() => {
+      latest.current = props as Record<string, unknown>
+      const target = element.current as unknown as Record<string, unknown>
+      const values: Record<string, unknown> = {
+        ...props,
+        inset,
+        theme: (props as { theme?: unknown }).theme ?? theme,
+      }
+      for (const name of [...properties, 'theme', 'inset'])
+        if (target[name] !== values[name]) target[name] = values[name]
+    })
 
     const host: Record<string, unknown> = { ref: element }
     // React 18 writes `className` on a custom element as a `classname` attribute; `class` works in both.
