@@ -22,6 +22,11 @@ export default defineConfig({
   timeout: 45_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // The 70-second refresh test is scheduled first, so the other worker runs the rest meanwhile.
+  projects: [
+    { name: 'token-refresh', testMatch: 'token-refresh.spec.ts' },
+    { name: 'pages', testIgnore: 'token-refresh.spec.ts' },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 1000 },
