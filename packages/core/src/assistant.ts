@@ -75,9 +75,10 @@ const HISTORY_TURNS = 10
  * await chat.ask('Revenue by region last quarter')
  */
 export function createAssistantController(
-  { api }: ControllerContext,
+  context: ControllerContext,
   options: AssistantOptions = {},
 ): AssistantController {
+  const { api } = context
   let snapshot: AssistantSnapshot = {
     state: 'idle',
     messages: [],

@@ -85,10 +85,11 @@ const clean = (filters: Filters): Filters =>
  * dashboard.setFilters({ channel: ['online'] })
  */
 export function createDashboardController(
-  { api, tokens, scheduler, random }: ControllerContext,
+  context: ControllerContext,
   id: string,
   options: DashboardOptions = {},
 ): DashboardController {
+  const { api, tokens, scheduler, random } = context
   let optionFilters = options.filters
   let snapshot: DashboardSnapshot = {
     state: 'idle',

@@ -32,8 +32,9 @@ export class InsetError extends Error {
   constructor(
     code: InsetErrorCode,
     message: string,
-    { status, cause, retryAfter }: { status?: number; cause?: unknown; retryAfter?: number } = {},
+    options: { status?: number; cause?: unknown; retryAfter?: number } = {},
   ) {
+    const { status, cause, retryAfter } = options
     super(message, { cause })
     Object.assign(this, { name: 'InsetError', code, status, retryAfter })
   }
