@@ -2,6 +2,7 @@
 // against the raw DuckDB time of the very same SQL, in the same run. Prints numbers.
 //   pnpm --filter @inset/server bench            (needs a build: turbo's bench task builds first)
 //   BENCH_ROWS=1000000 BENCH_SECONDS=10 BENCH_CLIENTS=50 node bench/tile-queries.mjs
+import { availableParallelism, loadavg } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { createInsetServer, demoConfig, mintEmbedToken, openDuckDBSource } from '../dist/index.js'
 
@@ -106,8 +107,8 @@ async function raw(concurrency) {
 
 recording = true
 const http1 = await load(1)
-recording = false
 const http50 = await load(CLIENTS)
+recording = false
 const raw1 = await raw(1)
 const raw50 = await raw(CLIENTS)
 await server.close()
