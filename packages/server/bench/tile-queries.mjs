@@ -116,7 +116,9 @@ await source.close()
 
 const queriesPerRequest = 6 / 5 // the KPI with compare runs two queries
 console.log(
-  `Inset server benchmark: ${ROWS.toLocaleString('en')} rows (loaded in ${fmt(loadMs / 1000)} s), ${SECONDS} s per phase, Node ${process.version}, ${(await import('node:os')).availableParallelism()} cores`,
+  `Inset server benchmark: ${ROWS.toLocaleString('en')} rows (loaded in ${fmt(loadMs / 1000)} s), ${SECONDS} s per phase, Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
 )
 console.log(
   `tile mix: revenue (KPI + previous period), orders (KPI), revenue-over-time, revenue-by-category, top-products; ${statements.size} distinct SQL statements, RLS on tenant and region`,
