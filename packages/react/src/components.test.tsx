@@ -2,6 +2,8 @@ import { createInset, type Inset } from '@inset/core'
 import { dispatchInsetEvent, InsetAssistantElement, InsetDashboardElement } from '@inset/elements'
 import { act, render, waitFor } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
+import { hydrateRoot, type Root } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import { createFakeServer, definition, type FakeServer } from '../test/fake-server'
 import { InsetAssistant, InsetDashboard, InsetProvider, useInset } from './index'
@@ -285,6 +287,33 @@ function Probe({ found }: { found: (inset: Inset) => void }) {
   found(useInset())
   return null
 }
+
+describe('server-rendered pages', () => {
+  it('hydrate onto the server element without a warning, then load', async () => {
+    const server = createFakeServer()
+    const tree = (
+      <InsetProvider serverUrl={SERVER} fetchToken={server.fetchToken} fetch={server.fetch}>
+        <InsetDashboard dashboardId="sales-overview" className="panel" theme="dark" />
+      </InsetProvider>
+    )
+    const container = document.createElement('div')
+    container.innerHTML = renderToString(tree)
+    document.body.append(container)
+    const element = container.querySelector('inset-dashboard') as InsetDashboardElement
+    expect(server.requests).toEqual([])
+    const errors = vi.spyOn(console, 'error')
+    let root: Root | undefined
+    await act(async () => {
+      root = hydrateRoot(container, tree)
+    })
+    expect(errors).not.toHaveBeenCalled()
+    expect(container.querySelector('inset-dashboard')).toBe(element)
+    expect(element.dataset.scheme).toBe('dark')
+    await ready(element)
+    act(() => root!.unmount())
+    container.remove()
+  })
+})
 
 describe('<InsetAssistant>', () => {
   it('links to a dashboard by id, and reports answers and its state', async () => {

@@ -90,7 +90,8 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
         if (target[name] !== values[name]) target[name] = values[name]
     })
 
-    const host: Record<string, unknown> = { ref: element }
+    // The element writes attributes of its own (`data-scheme`) before a server page hydrates.
+    const host: Record<string, unknown> = { ref: element, suppressHydrationWarning: true }
     // React 18 writes `className` on a custom element as a `classname` attribute; `class` works in both.
     for (const [key, value] of Object.entries(props))
       if (!own.has(key)) host[key === 'className' ? 'class' : key] = value
