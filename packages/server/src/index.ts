@@ -1,4 +1,12 @@
 // @inset/server: the Inset server. One public entry; the CLI is `inset-server` (src/cli.ts).
+export type {
+  AssistantEngine,
+  AssistantInput,
+  AssistantIO,
+  AssistantPlan,
+  OpenAIEngineOptions,
+} from './assistant/index'
+export { createBuiltinEngine, createOpenAIEngine, useAssistantEngine } from './assistant/index'
 export type { AuditLog, AuditQuery, AuditRecord } from './audit/audit-log'
 export type { AttributeValue, EmbedClaims } from './auth/claims'
 export type { EmbedKey, EmbedKeyring } from './auth/keyring'

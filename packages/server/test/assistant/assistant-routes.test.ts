@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoToken, signTestToken } from '../tokens'
 import { type AssistantServer, ask, startAssistantServer } from './ask'
 
-describe('the assistant routes', () => {
+// Generous limits: the whole package's suites share two cores in CI.
+describe('the assistant routes', { timeout: 30_000 }, () => {
   let server: AssistantServer
   let alice: string
   let bob: string
@@ -13,7 +14,7 @@ describe('the assistant routes', () => {
     server = await startAssistantServer(undefined, 5_000)
     alice = await demoToken('alice')
     bob = await demoToken('bob')
-  })
+  }, 60_000)
   afterAll(async () => {
     await server?.close()
   })

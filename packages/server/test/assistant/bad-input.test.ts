@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoToken, signTestToken } from '../tokens'
 import { type AssistantServer, ask, startAssistantServer } from './ask'
 
-describe('POST /v1/assistant refuses bad input', () => {
+// Generous limits: the whole package's suites share two cores in CI.
+describe('POST /v1/assistant refuses bad input', { timeout: 30_000 }, () => {
   let server: AssistantServer
   let alice: string
   beforeAll(async () => {
     server = await startAssistantServer(undefined, 2_000)
     alice = await demoToken('alice')
-  })
+  }, 60_000)
   afterAll(async () => {
     await server?.close()
   })

@@ -13,6 +13,9 @@ const SCOPES = {
 } as const
 
 const REQUIRED_ACCURACY = 0.9
+const CONCURRENCY = 4
+// Generous limits: the whole package's suites share two cores in CI.
+const TIMEOUT_MS = 60_000
 
 const normalize = (rows: CellValue[][]) =>
   rows.map((row) =>
@@ -36,8 +39,7 @@ async function evaluate(
   cases: EvaluationCase[],
 ): Promise<Outcome[]> {
   const token = await demoToken(user)
-  const outcomes: Outcome[] = []
-  for (const { question, sql } of cases) {
+  const one = async ({ question, sql }: EvaluationCase): Promise<Outcome> => {
     const expected = normalize(await server.sql(sql.replaceAll('{S}', SCOPES[user])))
     const answer = await ask(server.url, token, { question })
     const result = answer.of('result')
@@ -46,14 +48,17 @@ async function evaluate(
     const match = actual
       ? JSON.stringify(actual) === JSON.stringify(expected)
       : answer.status === 200 && isEmpty(expected) && answer.of('done') !== undefined
-    outcomes.push({
+    return {
       question,
       match,
       detail: match
         ? ''
         : `expected ${JSON.stringify(expected).slice(0, 300)}, got ${actual ? JSON.stringify(actual).slice(0, 300) : `no result: ${answer.text.slice(0, 200)}`} (${answer.of('query')?.description ?? 'no query'})`,
-    })
+    }
   }
+  const outcomes: Outcome[] = []
+  for (let at = 0; at < cases.length; at += CONCURRENCY)
+    outcomes.push(...(await Promise.all(cases.slice(at, at + CONCURRENCY).map(one))))
   return outcomes
 }
 
@@ -71,7 +76,7 @@ describe('built-in engine evaluation over the demo data', () => {
   let server: AssistantServer
   beforeAll(async () => {
     server = await startAssistantServer()
-  })
+  }, TIMEOUT_MS)
   afterAll(async () => {
     await server?.close()
   })
@@ -81,13 +86,21 @@ describe('built-in engine evaluation over the demo data', () => {
     expect(new Set(EVALUATION_SET.map((c) => c.question)).size).toBe(EVALUATION_SET.length)
   })
 
-  it('answers alice (tenant acme, every region) exactly', async () => {
-    const accuracy = report('alice', await evaluate(server, 'alice', EVALUATION_SET))
-    expect(accuracy).toBeGreaterThanOrEqual(REQUIRED_ACCURACY)
-  })
+  it(
+    'answers alice (tenant acme, every region) exactly',
+    async () => {
+      const accuracy = report('alice', await evaluate(server, 'alice', EVALUATION_SET))
+      expect(accuracy).toBeGreaterThanOrEqual(REQUIRED_ACCURACY)
+    },
+    TIMEOUT_MS,
+  )
 
-  it('answers the same questions for bob with globex/EU numbers only', async () => {
-    const accuracy = report('bob', await evaluate(server, 'bob', EVALUATION_SET))
-    expect(accuracy).toBeGreaterThanOrEqual(REQUIRED_ACCURACY)
-  })
+  it(
+    'answers the same questions for bob with globex/EU numbers only',
+    async () => {
+      const accuracy = report('bob', await evaluate(server, 'bob', EVALUATION_SET))
+      expect(accuracy).toBeGreaterThanOrEqual(REQUIRED_ACCURACY)
+    },
+    TIMEOUT_MS,
+  )
 })

@@ -23,7 +23,8 @@ const ENGINE = {
   maxResultRows: 100,
 }
 
-describe('the OpenAI-compatible engine', () => {
+// Generous limits: the whole package's suites share two cores in CI.
+describe('the OpenAI-compatible engine', { timeout: 30_000 }, () => {
   let fixture: ChatFixture
   let server: AssistantServer
   let alice: string
@@ -48,7 +49,7 @@ describe('the OpenAI-compatible engine', () => {
     )
     alice = await demoToken('alice')
     bob = await demoToken('bob')
-  })
+  }, 60_000)
   afterAll(async () => {
     await server?.close()
     await fixture?.close()
@@ -269,7 +270,7 @@ describe('the OpenAI-compatible engine', () => {
     beforeAll(() => {
       useAssistantEngine(
         server.server.runtime,
-        createOpenAIEngine({ ...ENGINE, url: fixture.url, timeoutMs: 300 }),
+        createOpenAIEngine({ ...ENGINE, url: fixture.url, timeoutMs: 800 }),
       )
     })
     afterAll(() => {
@@ -284,7 +285,7 @@ describe('the OpenAI-compatible engine', () => {
       const silent = await ask(server.url, alice, { question: 'revenue' })
       expect(silent.of('error')).toEqual({
         code: 'timeout',
-        message: 'The language model endpoint did not answer within 300 ms',
+        message: 'The language model endpoint did not answer within 800 ms',
       })
       await fixture.requests[0]?.aborted
 

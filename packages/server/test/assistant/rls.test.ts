@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoToken } from '../tokens'
 import { type AssistantServer, ask, startAssistantServer } from './ask'
 
-describe('assistant answers under row-level security', () => {
+// Generous limits: the whole package's suites share two cores in CI.
+describe('assistant answers under row-level security', { timeout: 30_000 }, () => {
   let server: AssistantServer
   let alice: string
   let bob: string
@@ -12,7 +13,7 @@ describe('assistant answers under row-level security', () => {
     server = await startAssistantServer(undefined, 5_000)
     alice = await demoToken('alice')
     bob = await demoToken('bob')
-  })
+  }, 60_000)
   afterAll(async () => {
     await server?.close()
   })
