@@ -4,6 +4,7 @@ import {
   type InsetEvent,
   type InsetEventHandlerName,
   type InsetEventName,
+  type InsetThemeInput,
 } from '@inset/elements'
 import {
   type CSSProperties,
@@ -28,6 +29,16 @@ type EventsOf<Tag extends InsetTag> = {
 /** Callback props of an element's events, from the elements' table: `{ onReady?, onError?, … }`. */
 export type InsetEventProps<Tag extends InsetTag> = {
   [N in EventsOf<Tag> as InsetEventHandlerName<N>]?: (event: InsetEvent<N>) => void
+}
+
+/** Props both elements share: how they look and format. */
+export interface InsetElementProps {
+  /** `light`, `dark`, `auto` or an `InsetTheme`; defaults to the provider's. */
+  theme?: InsetThemeInput
+  /** BCP 47 locale of numbers and dates; defaults to the page's. */
+  locale?: string
+  /** ISO 4217 currency of money measures. Default `USD`. */
+  currency?: string
 }
 
 /** What every component passes to its element as React usually does: id, class, style, aria-*, … */

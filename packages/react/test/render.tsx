@@ -1,0 +1,31 @@
+// Shared by the component and hook tests: the fake server's URL and a StrictMode provider for it.
+import type { InsetDashboardElement } from '@inset/elements'
+import { waitFor } from '@testing-library/react'
+import { type ReactNode, StrictMode } from 'react'
+import { expect } from 'vitest'
+import { InsetProvider } from '../src/index'
+import type { FakeServer } from './fake-server'
+
+export const SERVER = 'https://inset.test'
+/** Path prefix of the tile queries of `sales-overview`. */
+export const TILES = '/v1/dashboards/sales-overview/tiles/'
+
+/** A `wrapper` for Testing Library: the tree inside StrictMode and a provider of `server`. */
+export function providerFor(server: FakeServer) {
+  return ({ children }: { children: ReactNode }) => (
+    <StrictMode>
+      <InsetProvider serverUrl={SERVER} fetchToken={server.fetchToken} fetch={server.fetch}>
+        {children}
+      </InsetProvider>
+    </StrictMode>
+  )
+}
+
+export function dashboardElements(): Element[] {
+  return [...document.querySelectorAll('inset-dashboard')]
+}
+
+/** Waits until the `<inset-dashboard>` has loaded everything. */
+export async function ready(element: Element | null | undefined): Promise<void> {
+  await waitFor(() => expect((element as InsetDashboardElement).snapshot?.state).toBe('ready'))
+}
