@@ -2,11 +2,9 @@
 
 /** The English strings of the elements; functions take the values they interpolate. */
 export const defaultInsetStrings = {
-  loading: 'Loading',
   loadingDashboard: 'Loading dashboard',
   retry: 'Try again',
   refresh: 'Refresh',
-  errorTitle: 'Something went wrong',
   dashboardErrorTitle: 'This dashboard could not be loaded',
   tileErrorTitle: 'This tile could not be loaded',
   errorCode: (code: string) => `Error code: ${code}`,
@@ -16,7 +14,6 @@ export const defaultInsetStrings = {
   filters: 'Filters',
   dateFrom: 'From',
   dateTo: 'To',
-  datePresets: 'Period',
   presetAll: 'All time',
   presetLast30: 'Last 30 days',
   presetLast90: 'Last 90 days',
@@ -31,7 +28,6 @@ export const defaultInsetStrings = {
   deltaDown: (pct: string) => `Down ${pct}`,
   deltaFlat: 'No change',
   showTable: 'Show data as table',
-  showChart: 'Show chart',
   chartLabel: (kind: string, title: string, points: number) =>
     `${kind} of ${title}, ${points} ${points === 1 ? 'point' : 'points'}`,
   lineChart: 'Line chart',
@@ -42,7 +38,6 @@ export const defaultInsetStrings = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageStatus: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
-  truncated: 'Showing the first rows only',
   assistantTitle: 'Ask your data',
   assistantIntro:
     'Ask a question in plain words. Answers use the same data and permissions as the dashboard.',
