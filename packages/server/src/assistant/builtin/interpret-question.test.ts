@@ -119,6 +119,9 @@ describe('interpretQuestion (built-in engine)', () => {
       },
     ],
     ['revenue in the EU region', { filters: [{ dimension: 'region', op: 'in', values: ['EU'] }] }],
+    ['average order value of online orders', { measures: ['avg_order_value'] }],
+    ['revenue of online orders by region', { measures: ['revenue'], dimensions: ['region'] }],
+    ['how many online orders', { measures: ['orders'] }],
   ])('%s', (question, expected) => {
     expect(queryOf(question)).toMatchObject(expected)
   })

@@ -173,7 +173,6 @@ export function parseQuestion(
         return
       case 'measure': {
         recognized = true
-        if (measures.length === 0) rowNouns.forEach(addMeasure)
         if (averageNext) {
           averageNext = false
           const average = averageOf(vocabulary, term.measure)

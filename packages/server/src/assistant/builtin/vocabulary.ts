@@ -187,7 +187,9 @@ export function buildVocabulary(
     if (dimension.type === 'time') continue
     const known = [...new Set([...(dimension.values ?? []), ...(values[dimension.name] ?? [])])]
     for (const value of known) {
-      const text = String(value)
+      // Numbers stay numbers ("top 5"); only text values are words of the vocabulary.
+      if (typeof value !== 'string') continue
+      const text = value
       const key = normalizePhrase(text)
       const exact = text.length < CASE_SENSITIVE_BELOW && FILLER_WORDS.has(key) ? text : undefined
       add(text, { kind: 'value', dimension, value }, RANK.value, false, exact)

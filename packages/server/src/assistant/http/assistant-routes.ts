@@ -47,9 +47,9 @@ function datasetFor(
   const named = dashboard
     ? datasets.find((d) => d.name === dashboard.dataset)
     : datasets.find((d) =>
-        [d.name, d.label, ...d.synonyms].some((word) =>
-          new RegExp(`\\b${word.replace(/[^\w ]/g, '')}\\b`, 'i').test(question),
-        ),
+        [d.name, d.label, ...d.synonyms]
+          .map((word) => word.replace(/[^\w ]/g, ''))
+          .some((word) => word && new RegExp(`\\b${word}\\b`, 'i').test(question)),
       )
   const dataset = named ?? datasets[0]
   if (!dataset) throw new ServerError('not_found', 'There is no dataset to ask about')
