@@ -301,6 +301,20 @@ describe('createTokenSource: hidden tabs and sleeping laptops', () => {
     expect(environment.listeners).toBe(0)
   })
 
+  it('listens for resume only once a token is fetched, so an unused source leaves nothing behind', async () => {
+    const environment = createEnvironment()
+    const issuer = createIssuer()
+    const unused = source({ fetchToken: issuer.fetchToken, environment })
+    expect(environment.listeners).toBe(0)
+    const tokens = source({ fetchToken: issuer.fetchToken, environment })
+    await tokens.getToken()
+    await tokens.getToken()
+    expect(environment.listeners).toBe(1)
+    tokens.destroy()
+    unused.destroy()
+    expect(environment.listeners).toBe(0)
+  })
+
   it('cuts a backoff short when the network comes back', async () => {
     const environment = createEnvironment()
     let down = true

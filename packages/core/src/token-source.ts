@@ -211,6 +211,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
 
   function startFlight(reason: FetchTokenReason): Promise<string> {
     if (destroyed) return Promise.reject(destroyed)
+    listenForResume()
     if (!flight) {
       const abort = new AbortController()
       const current: Promise<string> = run(nextReason ?? reason, abort.signal).catch((error) => {
@@ -236,12 +237,17 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const getToken = (): Promise<string> =>
     usable() ? Promise.resolve(token!) : startFlight(token ? 'expired' : 'initial')
 
-  const stopResume = (
-    options.environment === undefined ? browserEnvironment() : options.environment
-  )?.onResume(() => {
-    if (flight) wake()
-    else if (token && now() >= refreshAt) refresh('resume')
-  })
+  // Listening starts with the first fetch, so a source that is created and dropped unused (React
+  // StrictMode's discarded render) leaves no listener behind.
+  let stopResume: (() => void) | undefined
+  const listenForResume = () => {
+    stopResume ??= (
+      options.environment === undefined ? browserEnvironment() : options.environment
+    )?.onResume(() => {
+      if (flight) wake()
+      else if (token && now() >= refreshAt) refresh('resume')
+    })
+  }
 
   return {
     getToken,
