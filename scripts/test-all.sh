@@ -20,5 +20,5 @@ ensure_postgres
 rm -rf packages/*/test-results apps/*/test-results
 
 pnpm exec biome ci .
-pnpm exec turbo run build typecheck lint test --continue --output-logs=errors-only
+pnpm exec turbo run build typecheck lint size test --continue --output-logs=errors-only
 pnpm exec turbo run e2e --continue --concurrency=1
