@@ -33,7 +33,7 @@ export function navigate(path: string, query?: Record<string, string>): void {
   window.scrollTo(0, 0)
 }
 
-/** A link that navigates without reloading the page; ctrl/cmd-click still opens a new tab. */
+/** The href of an in-app path, keeping the query (the signed-in user) so a new tab opens the same. */
 export function hrefFor(path: string): string {
   return path + window.location.search
 }
