@@ -18,15 +18,20 @@ ensure_postgres() {
       return 1
     }
   fi
-  local port=${INSET_TEST_PG_PORT:-54329}
+  # A free port unless one is asked for: a colleague's or an earlier run's cluster may hold 54329.
+  local port=${INSET_TEST_PG_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
   PG_DATA=$(mktemp -d /tmp/inset-pg.XXXXXX)
   local run=()
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DATA"; run=(runuser -u postgres --); fi
-  "${run[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres >/dev/null
-  "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  # From / so that the postgres user need not read the current directory.
+  (cd / && "${run[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres >/dev/null)
+  (cd / && "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null) || {
+    cat "$PG_DATA/server.log" >&2 2>/dev/null
+    return 1
+  }
   export INSET_TEST_PG_URL="postgres://postgres@127.0.0.1:$port/postgres"
-  PG_STOP=("${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop)
+  PG_STOP=(env -C / "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop)
   echo "postgres: $INSET_TEST_PG_URL ($PG_BIN)"
 }
 
