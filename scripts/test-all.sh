@@ -19,6 +19,9 @@ ensure_chromium
 ensure_postgres
 rm -rf packages/*/test-results apps/*/test-results
 
-pnpm exec biome ci .
-pnpm exec turbo run build typecheck lint size test --continue --output-logs=errors-only
-pnpm exec turbo run e2e --continue --concurrency=1
+# Every step runs even when an earlier one failed, so one run shows every failure.
+failed=0
+pnpm exec biome ci . || failed=1
+pnpm exec turbo run build typecheck lint size test --continue --output-logs=errors-only || failed=1
+pnpm exec turbo run e2e --continue --concurrency=1 || failed=1
+exit "$failed"
