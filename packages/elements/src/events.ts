@@ -31,7 +31,11 @@ export type InsetStateChangeDetail =
   | { source: 'dashboard'; state: Exclude<DashboardState, 'destroyed'> }
   | { source: 'assistant'; state: Exclude<AssistantState, 'destroyed'> }
 
-/** `inset-filter-change`: the dashboard's filters changed, by the user or through `setFilters`. */
+/**
+ * `inset-filter-change`: the filters in effect changed after load, by the user or through
+ * `setFilters`/`filters`. Not sent for the definition's defaults applied when it loads: read
+ * `filters` (or `snapshot.filters`) for the filters a dashboard starts with.
+ */
 export interface InsetFilterChangeDetail {
   dashboardId: string
   filters: Filters

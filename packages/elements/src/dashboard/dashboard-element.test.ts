@@ -1,60 +1,8 @@
-import { createInset, type DashboardDefinition, type QueryResult } from '@inset/core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { fakeServer, salesDefinition, settle } from '../../test/fake-server'
+import type { InsetFilterChangeDetail } from '../events'
 import { defineInsetElements } from '../register'
 import type { InsetDashboardElement } from './dashboard-element'
-
-// The seam is `fetch`: real core (token source, API client, controller) and the real element.
-const definition: DashboardDefinition = {
-  id: 'sales',
-  title: 'Sales',
-  filters: [
-    {
-      id: 'region',
-      type: 'select',
-      label: 'Region',
-      dimension: 'region',
-      multiple: true,
-      options: ['EU', 'NA'],
-    },
-  ],
-  tiles: [{ id: 'revenue', title: 'Revenue', kind: 'kpi', layout: { w: 6, h: 1 }, compare: true }],
-}
-const kpi = (value: number, previous: number | null): QueryResult => ({
-  columns: [
-    { name: 'value', label: 'Revenue', type: 'number', role: 'measure', format: 'currency' },
-    { name: 'previous', label: 'Previous', type: 'number', role: 'measure', format: 'currency' },
-  ],
-  rows: [[value, previous]],
-  meta: { rowCount: 1, durationMs: 1 },
-})
-
-function token(): string {
-  const encode = (value: object) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
-  const now = Math.floor(Date.now() / 1000)
-  return `${encode({ alg: 'HS256' })}.${encode({ iat: now, exp: now + 600 })}.sig`
-}
-
-function fakeServer() {
-  const bodies: unknown[] = []
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input instanceof Request ? input.url : input)
-    if (url.endsWith('/v1/dashboards/sales')) return Response.json(definition)
-    if (url.includes('/tiles/revenue/query')) {
-      const body = JSON.parse(String(init?.body ?? '{}')) as { filters?: { region?: string[] } }
-      bodies.push(body)
-      return Response.json(body.filters?.region?.includes('EU') ? kpi(800, 1000) : kpi(1200, 1000))
-    }
-    return Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 })
-  }
-  return { fetch: fetch as typeof globalThis.fetch, bodies }
-}
-
-async function settle(element: HTMLElement, predicate: () => boolean) {
-  for (let i = 0; i < 100 && !predicate(); i++)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  expect(predicate(), element.shadowRoot?.innerHTML.slice(0, 400)).toBe(true)
-}
 
 beforeAll(() => defineInsetElements())
 afterEach(() => {
@@ -64,11 +12,7 @@ afterEach(() => {
 describe('<inset-dashboard>', () => {
   it('renders the definition and a KPI with its delta, and sends ready and state events', async () => {
     const server = fakeServer()
-    const inset = createInset({
-      serverUrl: 'https://inset.test',
-      fetchToken: async () => token(),
-      fetch: server.fetch,
-    })
+    const inset = server.inset()
     const element = document.createElement('inset-dashboard')
     const seen: string[] = []
     for (const type of ['inset-ready', 'inset-state-change'] as const)
@@ -91,11 +35,7 @@ describe('<inset-dashboard>', () => {
 
   it('takes properties set before it was defined, and maps filters to the controller', async () => {
     const server = fakeServer()
-    const inset = createInset({
-      serverUrl: 'https://inset.test',
-      fetchToken: async () => token(),
-      fetch: server.fetch,
-    })
+    const inset = server.inset()
     // Simulates a framework writing properties on an element that is not upgraded yet.
     const early = document.createElement('inset-dashboard-early')
     Object.assign(early, { inset, dashboardId: 'sales', filters: { region: ['EU'] } })
@@ -125,6 +65,41 @@ describe('<inset-dashboard>', () => {
       filters: { region: ['NA'] },
       origin: 'api',
     })
+  })
+
+  it('sends inset-filter-change for changes after load, never for the defaults applied at load', async () => {
+    const server = fakeServer(salesDefinition(['EU', 'NA']))
+    const element = document.createElement('inset-dashboard')
+    const changes: InsetFilterChangeDetail[] = []
+    element.addEventListener('inset-filter-change', (event) => changes.push(event.detail))
+    element.inset = server.inset()
+    element.dashboardId = 'sales'
+    document.body.append(element)
+    const root = element.shadowRoot!
+    await settle(element, () => root.querySelector('.delta.down') !== null)
+    // The defaults replaced the (empty) filters it started with: in effect, but nobody changed them.
+    expect(element.filters).toEqual({ region: ['EU', 'NA'] })
+    expect(server.bodies).toEqual([{ filters: { region: ['EU', 'NA'] } }])
+    element.refresh()
+    await settle(element, () => server.bodies.length === 2 && element.snapshot?.state === 'ready')
+    element.setFilters({ region: ['EU', 'NA'] })
+    expect(changes).toEqual([])
+
+    // The user unticks EU in the filter bar.
+    const eu = root.querySelector<HTMLInputElement>('.popover input[value="EU"]')!
+    eu.checked = false
+    eu.dispatchEvent(new Event('change'))
+    expect(changes).toEqual([{ dashboardId: 'sales', filters: { region: ['NA'] }, origin: 'user' }])
+    await settle(element, () => root.querySelector('.delta.up') !== null)
+
+    element.setFilters({ region: ['APAC'] })
+    element.filters = { region: ['EU'] }
+    expect(changes.slice(1)).toEqual([
+      { dashboardId: 'sales', filters: { region: ['APAC'] }, origin: 'api' },
+      { dashboardId: 'sales', filters: { region: ['EU'] }, origin: 'api' },
+    ])
+    await settle(element, () => element.snapshot?.state === 'ready')
+    expect(changes).toHaveLength(3)
   })
 
   it('resolves the theme attribute to a colour scheme on the host', async () => {

@@ -188,7 +188,13 @@ export class InsetDashboardElement extends InsetBaseElement {
         dashboardId: id,
         definition: snapshot.definition,
       })
-    if (previous && previous.filters !== snapshot.filters) {
+    // Core makes a new filters object only for new values; with a new definition it is the
+    // definition's defaults applied at (re)load, which nobody changed.
+    if (
+      previous &&
+      previous.filters !== snapshot.filters &&
+      previous.definition === snapshot.definition
+    ) {
       dispatchInsetEvent(this, 'inset-filter-change', {
         dashboardId: id,
         filters: snapshot.filters,
