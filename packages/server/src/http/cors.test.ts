@@ -55,6 +55,31 @@ describe('CORS per embed key', () => {
     expect(response.headers.get('vary')).toContain('Origin')
   })
 
+  it('exposes Date (clock skew), Retry-After and X-Request-Id to the page, errors included', async () => {
+    const exposed = (response: Response) =>
+      (response.headers.get('access-control-expose-headers') ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+    const ok = await server.request('/v1/dashboards/sales-overview/tiles/orders/query', {
+      token: await demoToken('alice'),
+      body: { filters: {} },
+      headers: { origin: 'http://localhost:5173' },
+    })
+    expect(ok.status).toBe(200)
+    expect(exposed(ok)).toEqual(expect.arrayContaining(['date', 'retry-after', 'x-request-id']))
+    // The header the page may read is really there, and is the server's clock.
+    const date = Date.parse(ok.headers.get('date') ?? '')
+    expect(Math.abs(date - Date.now())).toBeLessThan(5_000)
+
+    const expired = await server.request('/v1/dashboards/sales-overview', {
+      token: await signTestToken({ iatOffset: -7200 }),
+      headers: { origin: 'http://localhost:5173' },
+    })
+    expect(expired.status).toBe(401)
+    expect(exposed(expired)).toContain('date')
+    expect(expired.headers.get('date')).not.toBeNull()
+  })
+
   it('refuses an origin another embed key allows, without CORS headers', async () => {
     const response = await server.request('/v1/dashboards/sales-overview', {
       token: await demoToken('alice'),

@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './app-env'
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, Last-Event-ID'
-const EXPOSED_HEADERS = 'Retry-After, X-Request-Id'
+// `Date` lets core's token source correct clock skew; `Retry-After` paces retries after a 429.
+const EXPOSED_HEADERS = 'Date, Retry-After, X-Request-Id'
 
 /**
  * CORS for embed routes. After a token is verified, only its embed key's origins get CORS
