@@ -42,6 +42,7 @@ export { createSseParser } from './sse'
 export type { InsetCssVariables, InsetTheme, InsetThemeColors } from './theme'
 export {
   darkColors,
+  defaultDarkPalette,
   defaultPalette,
   lightColors,
   resolveColorScheme,

@@ -1,6 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import { InsetError } from './errors'
-import { darkColors, lightColors, resolveColorScheme, themeToCssVariables } from './theme'
+import {
+  darkColors,
+  defaultDarkPalette,
+  defaultPalette,
+  lightColors,
+  resolveColorScheme,
+  themeToCssVariables,
+} from './theme'
+
+/** WCAG 2 relative luminance of `#rrggbb`. */
+function luminance(hex: string): number {
+  const n = Number.parseInt(hex.slice(1), 16)
+  const [r, g, b] = [n >> 16, (n >> 8) & 255, n & 255].map((channel) => {
+    const c = channel / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }) as [number, number, number]
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+/** WCAG 2 contrast ratio of two `#rrggbb` colours, 1 to 21. */
+function contrast(a: string, b: string): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (high + 0.05) / (low + 0.05)
+}
 
 describe('themeToCssVariables', () => {
   it('gives the light defaults for an empty theme', () => {
@@ -64,5 +87,36 @@ describe('themeToCssVariables', () => {
     expect(() =>
       themeToCssVariables({ colors: { primary: 'red; } body { display: none' } }),
     ).toThrow(/--inset-color-primary/)
+  })
+
+  it('draws charts with the dark palette in dark mode: brighter, and clear on the dark surfaces', () => {
+    const dark = themeToCssVariables({}, 'dark')
+    defaultDarkPalette.forEach((color, index) => {
+      expect(dark[`--inset-chart-${index + 1}`]).toBe(color)
+      // Non-text contrast (WCAG 1.4.11) asks 3:1; lines 2px wide get text contrast, 4.5:1.
+      expect(contrast(color, darkColors.background)).toBeGreaterThanOrEqual(4.5)
+      expect(contrast(color, darkColors.surface)).toBeGreaterThanOrEqual(4.5)
+      expect(luminance(color)).toBeGreaterThan(luminance(defaultPalette[index]!))
+    })
+    expect(defaultDarkPalette).toHaveLength(defaultPalette.length)
+    expect(new Set(defaultDarkPalette).size).toBe(defaultDarkPalette.length)
+    // The light palette stays in light mode.
+    expect(themeToCssVariables({}, 'light')['--inset-chart-1']).toBe(defaultPalette[0])
+    // The light palette was too dim on the dark background: what this palette fixes.
+    expect(Math.min(...defaultPalette.map((c) => contrast(c, darkColors.background)))).toBeLessThan(
+      4.5,
+    )
+  })
+
+  it('uses a theme palette in both modes, and darkPalette over it in dark mode', () => {
+    const palette = ['#111111', '#222222']
+    expect(themeToCssVariables({ palette }, 'dark')['--inset-chart-1']).toBe('#111111')
+    const both = { palette, darkPalette: ['#eeeeee'] }
+    expect(themeToCssVariables(both, 'light')['--inset-chart-1']).toBe('#111111')
+    expect(themeToCssVariables(both, 'dark')).toMatchObject({ '--inset-chart-1': '#eeeeee' })
+    expect(themeToCssVariables(both, 'dark')).not.toHaveProperty('--inset-chart-2')
+    expect(themeToCssVariables({ darkPalette: ['#eeeeee'] }, 'light')['--inset-chart-1']).toBe(
+      defaultPalette[0],
+    )
   })
 })

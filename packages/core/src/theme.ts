@@ -19,8 +19,10 @@ export interface InsetTheme {
   colors?: Partial<InsetThemeColors>
   /** Applied over `colors` in dark mode. */
   darkColors?: Partial<InsetThemeColors>
-  /** Chart series colors, in order. */
+  /** Chart series colors, in order; in both modes unless `darkPalette` is given. */
   palette?: string[]
+  /** Chart series colors in dark mode. Default: `palette`, else `defaultDarkPalette`. */
+  darkPalette?: string[]
   /** Default `inherit`: the host page's font. */
   fontFamily?: string
   /** Corner radius; a number is in pixels. Default 8. */
@@ -67,6 +69,19 @@ export const defaultPalette: readonly string[] = [
   '#db2777',
   '#ea580c',
   '#65a30d',
+]
+
+/**
+ * The default chart series colors of dark mode: the same hues, brighter, each at least 4.5:1 against
+ * the dark background and surface (the light ones look dim there).
+ */
+export const defaultDarkPalette: readonly string[] = [
+  '#60a5fa',
+  '#22d3ee',
+  '#a78bfa',
+  '#f472b6',
+  '#fb923c',
+  '#a3e635',
 ]
 
 function invalid(what: string): never {
@@ -119,7 +134,11 @@ export function themeToCssVariables(
   }
   for (const name in palette)
     variables[`--inset-color-${name}`] = palette[name as keyof InsetThemeColors]
-  ;(theme.palette ?? defaultPalette).forEach((color, index) => {
+  ;(
+    (dark && theme.darkPalette) ||
+    theme.palette ||
+    (dark ? defaultDarkPalette : defaultPalette)
+  ).forEach((color, index) => {
     variables[`--inset-chart-${index + 1}`] = color
   })
   for (const name in variables) {

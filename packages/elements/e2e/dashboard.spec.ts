@@ -287,8 +287,28 @@ test.describe('<inset-dashboard> against the demo server', () => {
     await openDashboard(page, site, demo, { assistant: 'none', theme: 'auto' })
     const dashboard = page.locator('inset-dashboard')
     await expect(dashboard).toHaveAttribute('data-scheme', 'dark')
+    // The line is drawn in the dark palette's first colour (core's defaultDarkPalette), and
+    // redrawn in the light one when the page's preference changes.
+    const seriesPixels = (rgb: [number, number, number]) =>
+      tile(page, 'revenue-over-time')
+        .locator('canvas')
+        .first()
+        .evaluate((canvas: HTMLCanvasElement, [r, g, b]) => {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+          let count = 0
+          for (let i = 0; i < data.length; i += 4)
+            if (data[i] === r && data[i + 1] === g && data[i + 2] === b && data[i + 3] === 255)
+              count++
+          return count
+        }, rgb)
+    const darkSeries: [number, number, number] = [0x60, 0xa5, 0xfa]
+    const lightSeries: [number, number, number] = [0x25, 0x63, 0xeb]
+    await expect.poll(() => seriesPixels(darkSeries)).toBeGreaterThan(50)
+    expect(await seriesPixels(lightSeries)).toBe(0)
     await page.emulateMedia({ colorScheme: 'light' })
     await expect(dashboard).toHaveAttribute('data-scheme', 'light')
+    await expect.poll(() => seriesPixels(lightSeries)).toBeGreaterThan(50)
+    expect(await seriesPixels(darkSeries)).toBe(0)
     await page.addStyleTag({ content: 'inset-dashboard{--inset-color-primary:rgb(1, 2, 3)}' })
     await dashboard.evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
       el.setFilters({ channel: ['retail'] }),
