@@ -102,6 +102,26 @@ describe('<inset-dashboard>', () => {
     expect(changes).toHaveLength(3)
   })
 
+  it('keeps one filter bar through refresh() and a change of dashboard', async () => {
+    const server = fakeServer(salesDefinition(['EU']))
+    const element = document.createElement('inset-dashboard')
+    element.inset = server.inset()
+    element.dashboardId = 'sales'
+    document.body.append(element)
+    const root = element.shadowRoot!
+    const bars = () => root.querySelectorAll('[part="filter-bar"]')
+    await settle(element, () => bars().length === 1 && element.snapshot?.state === 'ready')
+    element.refresh()
+    await settle(element, () => server.bodies.length === 2 && element.snapshot?.state === 'ready')
+    expect(bars()).toHaveLength(1)
+    element.dashboardId = 'missing'
+    await settle(element, () => element.snapshot?.state === 'error')
+    expect(bars()).toHaveLength(0)
+    element.dashboardId = 'sales'
+    await settle(element, () => element.snapshot?.state === 'ready' && bars().length > 0)
+    expect(bars()).toHaveLength(1)
+  })
+
   it('resolves the theme attribute to a colour scheme on the host', async () => {
     const element = document.createElement('inset-dashboard')
     element.setAttribute('theme', 'dark')

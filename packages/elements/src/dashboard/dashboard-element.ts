@@ -167,6 +167,7 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#definition = undefined
     for (const tile of this.#tiles.values()) tile.destroy()
     this.#tiles.clear()
+    this.#filterBar?.element.remove()
     this.#filterBar = undefined
     if (this.#grid) replaceChildren(this.#grid)
   }
@@ -275,6 +276,7 @@ export class InsetDashboardElement extends InsetBaseElement {
         s.refresh,
       ),
     )
+    this.#filterBar?.element.remove()
     this.#filterBar = createFilterBar(
       definition.filters,
       (filterId, value) => this.#userFilter(filterId, value),
