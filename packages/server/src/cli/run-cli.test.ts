@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { QueryResult } from '@inset/core'
+import type { AuditEntry, Page, QueryResult } from '@inset/core'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../config/config-error'
 import { describeCliError, runCli } from './run-cli'
@@ -17,27 +17,71 @@ function io(env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('inset-server', () => {
-  it('demo prints the URL and a curl that works as pasted', async () => {
-    const { out, io: cliIo } = io({ PORT: '0', INSET_DEMO_API_KEY: 'cli-test-api-key-123' })
-    const handle = await runCli(['demo', '--rows', '3000', '--host', '127.0.0.1'], cliIo)
+  it('demo prints the URL and a curl that works as pasted, and keeps its audit log across restarts', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'inset-demo-data-'))
+    const env = { PORT: '0', INSET_DEMO_API_KEY: 'cli-test-api-key-123', INSET_DATA_DIR: dataDir }
+    const args = ['demo', '--rows', '3000', '--host', '127.0.0.1']
     try {
-      const banner = out.join('\n')
-      expect(banner).toMatch(/^Inset demo server listening on http:\/\/localhost:\d+$/m)
-      expect(banner).toContain("'Authorization: Bearer cli-test-api-key-123'")
-      const url = /curl -s -X POST (\S+\/tiles\/revenue-by-category\/query)/.exec(banner)?.[1] ?? ''
-      const token = /Authorization: Bearer (ey[\w.-]+)/.exec(banner)?.[1] ?? ''
-      const response = await fetch(url.replace('localhost', '127.0.0.1'), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: '{"filters":{}}',
-      })
-      expect(response.status).toBe(200)
-      expect(((await response.json()) as QueryResult).columns.map((c) => c.name)).toEqual([
-        'category',
-        'revenue',
-      ])
+      const first = io(env)
+      const handle = await runCli(args, first.io)
+      try {
+        const banner = first.out.join('\n')
+        expect(banner).toMatch(/^Inset demo server listening on http:\/\/localhost:\d+$/m)
+        expect(banner).toContain("'Authorization: Bearer cli-test-api-key-123'")
+        expect(banner).toContain(`audit log: ${join(dataDir, 'demo-audit-0.duckdb')}`)
+        const url =
+          /curl -s -X POST (\S+\/tiles\/revenue-by-category\/query)/.exec(banner)?.[1] ?? ''
+        const token = /Authorization: Bearer (ey[\w.-]+)/.exec(banner)?.[1] ?? ''
+        const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: '{"filters":{}}',
+        })
+        expect(response.status).toBe(200)
+        expect(((await response.json()) as QueryResult).columns.map((c) => c.name)).toEqual([
+          'category',
+          'revenue',
+        ])
+      } finally {
+        await handle?.close()
+      }
+
+      // A new process on the same data dir reads the first one's entries.
+      const again = await runCli(args, io(env).io)
+      try {
+        const response = await fetch(`${again?.url.replace('localhost', '127.0.0.1')}/v1/audit`, {
+          headers: { authorization: 'Bearer cli-test-api-key-123' },
+        })
+        const { items } = (await response.json()) as Page<AuditEntry>
+        expect(items).toContainEqual(
+          expect.objectContaining({
+            kind: 'query',
+            subject: 'alice',
+            tileId: 'revenue-by-category',
+            status: 200,
+          }),
+        )
+      } finally {
+        await again?.close()
+      }
     } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it("demo keeps nothing with --data-dir ':memory:' (the flag wins over INSET_DATA_DIR)", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'inset-demo-data-'))
+    try {
+      const { out, io: cliIo } = io({ PORT: '0', INSET_DATA_DIR: dataDir })
+      const handle = await runCli(
+        ['demo', '--rows', '1000', '--host', '127.0.0.1', '--data-dir', ':memory:'],
+        cliIo,
+      )
       await handle?.close()
+      expect(out.join('\n')).toContain('audit log: in memory (lost on exit)')
+      expect(await readdir(dataDir)).toEqual([])
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
     }
   })
 
@@ -80,6 +124,10 @@ describe('inset-server', () => {
     expect(version.out[0]).toMatch(/^\d+\.\d+\.\d+/)
     await expect(runCli(['serve'], io().io)).rejects.toThrow('Unknown command "serve"')
     await expect(runCli(['start'], io().io)).rejects.toThrow('start needs --config')
+    const locked = new Error(
+      'IO Error: Could not set lock on file "/x/demo-audit-4400.duckdb": Conflicting lock is held in node (PID 1)',
+    )
+    expect(describeCliError(locked)).toContain('--data-dir <dir>')
     await expect(runCli(['demo', '--port', 'eighty'], io().io)).rejects.toThrow(
       '--port must be a whole number',
     )

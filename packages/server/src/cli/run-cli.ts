@@ -12,9 +12,18 @@ export const DEFAULT_PORT = 4400
 const USAGE = `Usage:
   inset-server start --config <inset.config.yaml> [--port <n>] [--host <h>]
   inset-server demo [--port <n>] [--host <h>] [--rows <n>] [--seed <n>] [--postgres <url>]
+                    [--data-dir <dir>]
   inset-server --help | --version
 
-Environment: PORT (default 4400), HOST, INSET_LOG_LEVEL (info), INSET_DEMO_SECRET, INSET_DEMO_API_KEY.`
+The demo keeps its audit log in <data-dir>/demo-audit-<port>.duckdb (default data dir: .inset-data
+in the current folder; ':memory:' keeps nothing); its sample data is generated afresh at every
+start. With --postgres the audit log is a table of PostgreSQL's inset_demo schema.
+
+Environment: PORT (default 4400), HOST, INSET_LOG_LEVEL (info), INSET_DEMO_SECRET, INSET_DEMO_API_KEY,
+INSET_DATA_DIR (.inset-data).`
+
+/** Where `inset-server demo` keeps its audit log unless `--data-dir` or `INSET_DATA_DIR` say. */
+export const DEFAULT_DATA_DIR = '.inset-data'
 
 export interface CliIo {
   env: NodeJS.ProcessEnv
@@ -56,7 +65,12 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
-async function demoBanner(url: string, secret: string, apiKey: string): Promise<string> {
+async function demoBanner(
+  url: string,
+  secret: string,
+  apiKey: string,
+  auditLog: string,
+): Promise<string> {
   const alice = DEMO_USERS.alice
   const { token } = await mintEmbedToken(
     {
@@ -76,6 +90,7 @@ async function demoBanner(url: string, secret: string, apiKey: string): Promise<
   return [
     `Inset demo server listening on ${url}`,
     `  dashboard "${DEMO_DASHBOARD}", embed key "${DEMO_EMBED_KEY}" (HS256), admin API key ${shellQuote(apiKey)}`,
+    `  audit log: ${auditLog}`,
     '',
     'Fetch a tile as alice (the token is valid for one hour):',
     `curl -s -X POST ${url}/v1/dashboards/${DEMO_DASHBOARD}/tiles/revenue-by-category/query \\`,
@@ -106,6 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
       rows: { type: 'string' },
       seed: { type: 'string' },
       postgres: { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -125,6 +141,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
   if (command === 'demo') {
     const rows = integer(values.rows, '--rows')
     const seed = integer(values.seed, '--seed')
+    const dataDir = values['data-dir'] ?? (io.env.INSET_DATA_DIR || DEFAULT_DATA_DIR)
+    // PostgreSQL keeps the audit table in its own (durable) schema; ':memory:' asks for nothing kept.
+    const keepAudit = !values.postgres && dataDir !== ':memory:'
     const demo = await startDemoServer({
       port: port ?? DEFAULT_PORT,
       host: host ?? null,
@@ -135,10 +154,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
       ...(values.postgres && {
         dataSource: { postgresUrl: values.postgres, schema: 'inset_demo' },
       }),
+      ...(keepAudit && { dataDir }),
       logger: true,
     })
     const url = `http://localhost:${demo.port}`
-    io.out(await demoBanner(url, demo.secret, demo.apiKey))
+    const auditLog =
+      demo.auditPath ??
+      (values.postgres ? 'table inset_audit of schema inset_demo' : 'in memory (lost on exit)')
+    io.out(await demoBanner(url, demo.secret, demo.apiKey, auditLog))
     return { url, close: () => demo.close() }
   }
 
@@ -168,5 +191,9 @@ export function describeCliError(error: unknown): string {
   if (code === 'EADDRINUSE')
     return `The port is already in use (${(error as Error).message}); set PORT or --port.`
   if (code === 'ENOENT') return `File not found: ${(error as NodeJS.ErrnoException).path ?? ''}`
+  const message = error instanceof Error ? error.message : ''
+  if (message.includes('Could not set lock on file')) {
+    return `${message}\nAnother process holds this DuckDB file: stop it, or give this server another path (inset-server demo: --data-dir <dir>, or ':memory:').`
+  }
   return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }

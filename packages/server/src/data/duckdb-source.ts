@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import {
   BIGINT,
   DATE,
@@ -111,6 +113,8 @@ export interface DuckDBSourceOptions {
 export async function openDuckDBSource(options: DuckDBSourceOptions): Promise<DataSource> {
   const settings: Record<string, string> = {}
   if (options.threads !== undefined) settings.threads = String(options.threads)
+  // DuckDB creates the file but not its folder (e.g. a fresh `.inset-data/`).
+  if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true })
   const instance = await DuckDBInstance.create(options.path, settings)
   const connections = await Promise.all(
     Array.from({ length: options.poolSize }, () => instance.connect()),

@@ -22,6 +22,11 @@ export interface DemoConfigOptions {
   seed?: number
   dataSource?: 'duckdb' | { postgresUrl: string; schema: string }
   rateLimit?: { perSecond: number; burst: number }
+  /**
+   * A DuckDB file for the audit log (data source `audit`), so it outlives the process while the
+   * sample data stays fresh. Default: the audit table sits beside the sample data.
+   */
+  auditPath?: string
 }
 
 /**
@@ -52,10 +57,15 @@ export function demoConfig(options: DemoConfigOptions = {}): InsetConfigInput {
         source === 'duckdb'
           ? { type: 'duckdb', path: ':memory:', sampleData }
           : { type: 'postgres', url: source.postgresUrl, schema: source.schema, sampleData },
+      ...(options.auditPath !== undefined && {
+        audit: { type: 'duckdb', path: options.auditPath, poolSize: 1 },
+      }),
     },
+    ...(options.auditPath !== undefined && { audit: { dataSource: 'audit' } }),
     datasets: {
       orders: {
         table: 'orders',
+        dataSource: 'main',
         label: 'Orders',
         description:
           'Orders of a SaaS shop: one row per order, with its amount, product and where it was sold.',

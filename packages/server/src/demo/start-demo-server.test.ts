@@ -32,6 +32,9 @@ describe.each(BACKENDS)('startDemoServer on %s', (_name, backend, skipReason) =>
         expect(demo.url).toBe(`http://127.0.0.1:${demo.port}`)
         expect(demo.secret).toBe('inset-demo-secret-change-me')
         expect(demo.apiKey).toBe('inset-demo-api-key')
+        // Tests stay in memory unless they ask for a data dir.
+        expect(demo.auditPath).toBeUndefined()
+        expect(Object.keys(demo.config.dataSources)).toEqual(['main'])
         const orders = async (user: keyof typeof DEMO_USERS) => {
           const response = await fetch(
             `${demo.url}/v1/dashboards/sales-overview/tiles/orders/query`,

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path'
 import type { InsetConfig } from '../config/schema'
 import { dropSchema } from '../data/drop-schema'
 import type { Logger } from '../logger'
@@ -23,6 +24,13 @@ export interface DemoServerOptions {
   apiKey?: string
   /** Per-subject rate limit (default 200/s, bursts of 400). */
   rateLimit?: { perSecond: number; burst: number }
+  /**
+   * A folder for what the demo keeps across restarts: its audit log, in
+   * `<dataDir>/demo-audit-<port>.duckdb` (one file per port, so demos on different ports never
+   * contend for one file). The sample data is generated afresh either way. Default: none,
+   * everything in memory. The CLI defaults it to `INSET_DATA_DIR` or `.inset-data`.
+   */
+  dataDir?: string
 }
 
 export interface DemoServer {
@@ -35,6 +43,8 @@ export interface DemoServer {
   apiKey: string
   config: InsetConfig
   server: InsetServer
+  /** The audit log's DuckDB file when `dataDir` was given. */
+  auditPath?: string
   close(): Promise<void>
 }
 
@@ -56,6 +66,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       ? `inset_demo_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
       : undefined
   const schema = pg?.schema ?? ownSchema
+  const port = options.port ?? 0
+  const auditPath =
+    options.dataDir === undefined
+      ? undefined
+      : join(resolve(options.dataDir), `demo-audit-${port}.duckdb`)
   const server = await createInsetServer(
     demoConfig({
       secret,
@@ -64,13 +79,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       ...(options.seed !== undefined && { seed: options.seed }),
       ...(options.rateLimit && { rateLimit: options.rateLimit }),
       ...(pg && schema && { dataSource: { postgresUrl: pg.postgresUrl, schema } }),
+      ...(auditPath !== undefined && { auditPath }),
     }),
     { logger: options.logger ?? false },
   )
   let address: { url: string; port: number }
   try {
     address = await server.listen({
-      port: options.port ?? 0,
+      port,
       ...(options.host !== null && { host: options.host ?? '127.0.0.1' }),
     })
   } catch (error) {
@@ -83,6 +99,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     apiKey,
     config: server.config,
     server,
+    ...(auditPath !== undefined && { auditPath }),
     async close() {
       await server.close()
       if (pg && ownSchema) await dropSchema(pg.postgresUrl, ownSchema)

@@ -14,12 +14,14 @@ export async function audited<T>(
     tenant: string | null
     dashboardId?: string | null
     tileId?: string | null
+    /** The status of a success (default 200). */
+    okStatus?: number
   },
   work: () => Promise<T>,
   rowCount: (result: T) => number | null = () => null,
 ): Promise<T> {
   const started = performance.now()
-  let status = 200
+  let status = entry.okStatus ?? 200
   let errorCode: string | null = null
   let rows: number | null = null
   try {

@@ -69,7 +69,12 @@ export async function createToken(c: AppContext): Promise<Response> {
   const body = parsed.data
   const response = await audited<TokenResponse>(
     c,
-    { kind: 'admin', subject: `api-key:${c.get('apiKeyName')}`, tenant: body.tenant },
+    {
+      kind: 'admin',
+      subject: `api-key:${c.get('apiKeyName')}`,
+      tenant: body.tenant,
+      okStatus: 201,
+    },
     async () => {
       const embedKey = body.embedKey
         ? runtime.keyring.get(body.embedKey)
