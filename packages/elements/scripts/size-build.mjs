@@ -4,6 +4,7 @@
 //   with-core.js = the same plus @inset/core
 //   chart.js     = the lazy chart chunk with uPlot
 //   assistant.js = the lazy assistant UI and session
+//   filter-bar.js = the lazy filter bar, loaded with the first definition
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
@@ -51,6 +52,7 @@ async function bundle(external) {
     initial: text(initial),
     chart: lazy('chart-tile'),
     assistant: lazy('assistant-session'),
+    filterBar: lazy('filter-bar'),
   }
 }
 
@@ -60,3 +62,4 @@ writeFileSync(`${out}/initial.js`, own.initial)
 writeFileSync(`${out}/with-core.js`, withCore.initial)
 writeFileSync(`${out}/chart.js`, own.chart)
 writeFileSync(`${out}/assistant.js`, own.assistant)
+writeFileSync(`${out}/filter-bar.js`, own.filterBar)

@@ -1,17 +1,11 @@
 import type { AssistantSnapshot } from '@inset/core'
 import { InsetBaseElement } from '../base-element'
 import { h } from '../dom'
+import { lazy } from '../lazy'
 import { baseStyles } from '../styles/base'
 import type { AssistantSession } from './assistant-session'
 
-let sessionModule: Promise<typeof import('./assistant-session')> | undefined
-const loadSession = () => {
-  sessionModule ??= import('./assistant-session').catch((error: unknown) => {
-    sessionModule = undefined
-    throw error
-  })
-  return sessionModule
-}
+const loadSession = lazy(() => import('./assistant-session'))
 
 /**
  * `<inset-assistant for="my-dashboard">`: a chat panel over the data. With `for`, it follows that

@@ -1,12 +1,5 @@
+import { lazy } from '../lazy'
 import type { ChartModule } from './chart-types'
 
-let pending: Promise<ChartModule> | undefined
-
-/** Imports the chart chunk on first use; later callers share the same promise. */
-export function loadChartModule(): Promise<ChartModule> {
-  pending ??= import('../tiles/chart-tile').catch((error: unknown) => {
-    pending = undefined
-    throw error
-  })
-  return pending
-}
+/** Imports the chart chunk (uPlot and the chart tile) on first use. */
+export const loadChartModule: () => Promise<ChartModule> = lazy(() => import('../tiles/chart-tile'))

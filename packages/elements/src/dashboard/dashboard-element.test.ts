@@ -86,7 +86,9 @@ describe('<inset-dashboard>', () => {
     expect(changes).toEqual([])
 
     // The user unticks EU in the filter bar.
-    const eu = root.querySelector<HTMLInputElement>('.popover input[value="EU"]')!
+    const box = () => root.querySelector<HTMLInputElement>('.popover input[value="EU"]')
+    await settle(element, () => box()?.checked === true)
+    const eu = box()!
     eu.checked = false
     eu.dispatchEvent(new Event('change'))
     expect(changes).toEqual([{ dashboardId: 'sales', filters: { region: ['NA'] }, origin: 'user' }])

@@ -10,12 +10,16 @@ import type {
 import { InsetBaseElement } from '../base-element'
 import { h, ICONS, icon, replaceChildren } from '../dom'
 import { dataPointDetail, dispatchInsetEvent } from '../events'
+import { lazy } from '../lazy'
 import { t } from '../strings'
 import { baseStyles } from '../styles/base'
 import { dashboardStyles } from '../styles/dashboard'
-import { createFilterBar, type FilterBar } from './filter-bar'
+import type { FilterBar } from './filter-bar'
 import { gridColumnsFor, layoutTiles } from './grid-layout'
 import { errorState, TileView } from './tile-view'
+
+// The filter bar's code loads with the first definition, while the tiles' queries are on their way.
+const loadFilterBar = lazy(() => import('./filter-bar'))
 
 /**
  * `<inset-dashboard dashboard-id="sales-overview">`: a dashboard with its filter bar and tiles.
@@ -277,12 +281,21 @@ export class InsetDashboardElement extends InsetBaseElement {
       ),
     )
     this.#filterBar?.element.remove()
-    this.#filterBar = createFilterBar(
-      definition.filters,
-      (filterId, value) => this.#userFilter(filterId, value),
-      () => this.#resetFilters(definition),
+    this.#filterBar = undefined
+    // Without its chunk the tiles still work; the next definition (e.g. on refresh) tries again.
+    loadFilterBar().then(
+      ({ createFilterBar }) => {
+        if (definition !== this.#definition) return
+        this.#filterBar = createFilterBar(
+          definition.filters,
+          (filterId, value) => this.#userFilter(filterId, value),
+          () => this.#resetFilters(definition),
+        )
+        this.#head!.after(this.#filterBar.element)
+        this.#filterBar.sync(this.filters)
+      },
+      () => {},
     )
-    this.#head!.after(this.#filterBar.element)
     for (const tile of this.#tiles.values()) tile.destroy()
     this.#tiles.clear()
     const host = {
