@@ -65,5 +65,15 @@ test.describe('<inset-assistant> against the demo server', () => {
       .click()
     await expect(chat.locator('li.msg.assistant[data-status="done"]')).toHaveCount(2)
     await expect(chat.locator('li.msg.user')).toHaveCount(2)
+
+    // A top-3 answer is cut at 3 rows: it says so; the full answer above does not.
+    await chat.getByRole('textbox', { name: 'Your question' }).fill('Top 3 products by revenue')
+    await chat.getByRole('textbox', { name: 'Your question' }).press('Enter')
+    await expect(chat.locator('li.msg.assistant[data-status="done"]')).toHaveCount(3)
+    await expect(chat.locator('li.msg.assistant').last().locator('.note')).toHaveText(
+      'Showing the first 3 rows',
+    )
+    await expect(chat.locator('li.msg.assistant').first().locator('.note')).toHaveCount(0)
+    await chat.screenshot({ path: 'test-results/screenshots/assistant-truncated-light.png' })
   })
 })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expectedTiles, int, monthLabel, previousPeriod, usd } from './expected'
+import { expectedTiles, int, monthLabel, ordersIn, previousPeriod, usd } from './expected'
 import { expect, openDashboard, test } from './fixtures'
 
 const ALICE = { tenant: 'acme' }
@@ -73,6 +73,12 @@ test.describe('<inset-dashboard> against the demo server', () => {
         int(p.units),
       ]),
     )
+    // More products sold than the tile's limit of 10: the table says it shows only the first ones.
+    expect(new Set(ordersIn(ALICE).map((o) => o.product)).size).toBeGreaterThan(10)
+    await expect(tile(page, 'top-products').locator('.note')).toHaveText(
+      'Showing the first 10 rows',
+    )
+    await expect(tile(page, 'revenue-by-category').locator('.note')).toBeHidden()
 
     // The chart code came in its own chunk, not in the page's module.
     expect(requests.some((path) => /chart-tile-[\w-]+\.js$/.test(path))).toBe(true)

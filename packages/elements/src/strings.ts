@@ -54,6 +54,7 @@ export const defaultInsetStrings = {
   noFilters: 'No filters',
   newConversation: 'New conversation',
   rows: (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`,
+  truncated: (n: number) => `Showing the first ${n} ${n === 1 ? 'row' : 'rows'}`,
 }
 
 /** The shape of the strings table; pass a partial to `setInsetStrings`. */

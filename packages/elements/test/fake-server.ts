@@ -49,20 +49,25 @@ export interface FakeServer {
   inset(): Inset
 }
 
+type Body = { filters?: { region?: string[] } }
+
 export interface FakeServerOptions {
-  /** Fixed answers by tile id. */
-  results?: Record<string, QueryResult>
+  /** Answers by tile id, fixed or computed from the request's body. */
+  results?: Record<string, QueryResult | ((body: Body) => QueryResult)>
   /** The definition is answered once this settles. */
   definitionGate?: Promise<unknown>
+  /** Events the assistant route streams, in order. */
+  answer?: Array<[event: string, data: unknown]>
 }
 
 /**
  * Answers the dashboard routes of `definition`: the KPI is 800 (vs 1000) when EU is selected, else
- * 1200 (vs 1000); tiles answer `results[tileId]` when given. Suggestions are empty.
+ * 1200 (vs 1000); tiles answer `results[tileId]` when given. Suggestions are empty; the assistant
+ * streams `answer`.
  */
 export function fakeServer(
   definition: DashboardDefinition = salesDefinition(),
-  { results = {}, definitionGate }: FakeServerOptions = {},
+  { results = {}, definitionGate, answer = [] }: FakeServerOptions = {},
 ): FakeServer {
   const bodies: unknown[] = []
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -72,12 +77,19 @@ export function fakeServer(
       return Response.json(definition)
     }
     if (url.includes('/v1/assistant/suggestions')) return Response.json({ suggestions: [] })
+    if (url.endsWith('/v1/assistant'))
+      return new Response(
+        answer
+          .map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+          .join(''),
+        { headers: { 'content-type': 'text/event-stream' } },
+      )
     const tile = /\/tiles\/([^/]+)\/query$/.exec(url)?.[1]
     if (tile) {
-      const body = JSON.parse(String(init?.body ?? '{}')) as { filters?: { region?: string[] } }
+      const body = JSON.parse(String(init?.body ?? '{}')) as Body
       bodies.push(body)
       const fixed = results[tile]
-      if (fixed) return Response.json(fixed)
+      if (fixed) return Response.json(typeof fixed === 'function' ? fixed(body) : fixed)
       return Response.json(body.filters?.region?.includes('EU') ? kpi(800, 1000) : kpi(1200, 1000))
     }
     return Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 })

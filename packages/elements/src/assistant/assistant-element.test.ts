@@ -61,4 +61,40 @@ describe('<inset-assistant for>', () => {
     expect(chips(early)).toEqual(['Region: APAC'])
     expect(early.snapshot?.context.filters).toEqual({ region: ['APAC'] })
   })
+
+  it('says "Showing the first N rows" under an answer whose result was truncated', async () => {
+    const result = (truncated: boolean) => ({
+      columns: [
+        { name: 'product', label: 'Product', type: 'string', role: 'dimension' },
+        { name: 'orders', label: 'Orders', type: 'number', role: 'measure' },
+      ],
+      rows: [
+        ['Suite', 9],
+        ['Router', 7],
+        ['Plan', 4],
+      ],
+      meta: { rowCount: 3, durationMs: 1, ...(truncated && { truncated }) },
+    })
+    const answer = (truncated: boolean): Array<[string, unknown]> => [
+      ['text', { delta: 'Suite leads.' }],
+      ['result', result(truncated)],
+      ['done', {}],
+    ]
+    const element = document.createElement('inset-assistant')
+    element.inset = fakeServer(undefined, { answer: answer(true) }).inset()
+    document.body.append(element)
+    await element.ask('Top 3 products by orders')
+    const root = element.shadowRoot!
+    const notes = () =>
+      [...root.querySelectorAll('.msg.assistant')].map(
+        (m) => m.querySelector('.note')?.textContent ?? null,
+      )
+    await settle(element, () => root.querySelectorAll('.msg.assistant tbody tr').length === 3)
+    expect(notes()).toEqual(['Showing the first 3 rows'])
+
+    element.inset = fakeServer(undefined, { answer: answer(false) }).inset()
+    await element.ask('All products by orders')
+    await settle(element, () => root.querySelectorAll('.msg.assistant tbody tr').length === 3)
+    expect(notes()).toEqual([null])
+  })
 })

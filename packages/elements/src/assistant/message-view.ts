@@ -137,6 +137,9 @@ export class MessageView {
             )
           : null,
         this.#content.element,
+        message.result.meta.truncated
+          ? h('p', { class: 'note' }, s.truncated(message.result.rows.length))
+          : null,
       )
       this.#result.dataset.kind = message.chart?.kind ?? ''
       this.#content.update(message.result)

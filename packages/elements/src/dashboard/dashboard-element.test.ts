@@ -1,5 +1,6 @@
+import type { QueryResult } from '@inset/core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { fakeServer, salesDefinition, settle } from '../../test/fake-server'
+import { fakeServer, kpi, salesDefinition, settle } from '../../test/fake-server'
 import type { InsetFilterChangeDetail } from '../events'
 import { defineInsetElements } from '../register'
 import type { InsetDashboardElement } from './dashboard-element'
@@ -122,6 +123,52 @@ describe('<inset-dashboard>', () => {
     element.dashboardId = 'sales'
     await settle(element, () => element.snapshot?.state === 'ready' && bars().length > 0)
     expect(bars()).toHaveLength(1)
+  })
+
+  it('says "Showing the first N rows" under a table whose result was truncated', async () => {
+    const top = (rows: Array<[string, number]>, truncated: boolean): QueryResult => ({
+      columns: [
+        { name: 'product', label: 'Product', type: 'string', role: 'dimension' },
+        { name: 'revenue', label: 'Revenue', type: 'number', role: 'measure' },
+      ],
+      rows,
+      meta: { rowCount: rows.length, durationMs: 1, ...(truncated && { truncated }) },
+    })
+    const definition = salesDefinition()
+    definition.tiles.push({ id: 'top', title: 'Top', kind: 'table', layout: { w: 12, h: 3 } })
+    const revenue = kpi(1200, 1000)
+    const server = fakeServer(definition, {
+      results: {
+        revenue: { ...revenue, meta: { ...revenue.meta, truncated: true } },
+        top: (body) =>
+          body.filters?.region
+            ? top([['Suite', 5]], false)
+            : top(
+                [
+                  ['Suite', 9],
+                  ['Router', 7],
+                ],
+                true,
+              ),
+      },
+    })
+    const element = document.createElement('inset-dashboard')
+    element.inset = server.inset()
+    element.dashboardId = 'sales'
+    document.body.append(element)
+    const root = element.shadowRoot!
+    const note = () => root.querySelector<HTMLElement>('[data-tile="top"] .note')
+    await settle(element, () => root.querySelectorAll('[data-tile="top"] tbody tr').length === 2)
+    expect(note()?.hidden).toBe(false)
+    expect(note()?.textContent).toBe('Showing the first 2 rows')
+    // A KPI has no such line, whatever its meta says.
+    expect(root.querySelector<HTMLElement>('[data-tile="revenue"] .note')?.hidden ?? true).toBe(
+      true,
+    )
+
+    element.setFilters({ region: ['EU'] })
+    await settle(element, () => root.querySelectorAll('[data-tile="top"] tbody tr').length === 1)
+    expect(note()?.hidden).toBe(true)
   })
 
   it('resolves the theme attribute to a colour scheme on the host', async () => {

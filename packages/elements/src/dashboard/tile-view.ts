@@ -55,6 +55,8 @@ export class TileView {
   readonly #host: TileHost
   readonly #body: HTMLElement
   readonly #tools: HTMLElement
+  /** "Showing the first N rows", under a table whose result was cut at the tile's limit. */
+  readonly #note = h('p', { class: 'note', hidden: true })
   #content: TileContent | undefined
   #last: TileSnapshot | undefined
   #shown: QueryResult | undefined
@@ -131,10 +133,12 @@ export class TileView {
     const content = this.#content
     this.#tools.hidden = false
     if (content.element.parentNode !== this.#body) {
-      replaceChildren(this.#body, content.element)
+      replaceChildren(this.#body, content.element, this.#note)
       replaceChildren(this.#tools, content.tools ?? [])
     }
     content.update(data)
+    this.#note.hidden = this.#tile.kind !== 'table' || !data.meta.truncated
+    this.#note.textContent = t().truncated(data.rows.length)
   }
 
   restyle(): void {

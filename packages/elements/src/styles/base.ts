@@ -40,6 +40,7 @@ th[aria-sort] .sort{color:var(--inset-color-text)}
 th[aria-sort] .sort .icon{opacity:1}
 .pager{display:flex;align-items:center;justify-content:flex-end;gap:4px;padding-top:8px;font-size:12px;color:var(--inset-color-muted)}
 .pager span{margin-right:8px;font-variant-numeric:tabular-nums}
+.note{padding-top:6px;font-size:12px;color:var(--inset-color-muted)}
 .kpi{display:flex;flex-direction:column;justify-content:center;flex:1}
 .kpi-value{font-size:30px;font-weight:600;letter-spacing:-.02em;line-height:1.15;font-variant-numeric:tabular-nums}
 .kpi-foot{display:flex;align-items:center;gap:8px;margin-top:6px;font-size:12px;color:var(--inset-color-muted)}
