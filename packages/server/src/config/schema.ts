@@ -256,10 +256,17 @@ const assistantSchema = z
   .strictObject({
     /** `builtin`: parses questions against the semantic model, no model, no network. `openai`: any OpenAI-compatible chat-completions endpoint. */
     engine: z.enum(['builtin', 'openai']).default('builtin'),
-    /** Pins "today" for relative time expressions such as "last quarter" (demos over fixed data, tests). */
+    /**
+     * "Today" for relative time expressions such as "last quarter": an ISO date pins it (tests);
+     * `end-of-data` takes the day after the dataset's last date when that comes first (data that
+     * stops, such as the demo's); absent, the real date (UTC).
+     */
     referenceDate: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date such as 2026-11-21')
+      .regex(
+        /^(\d{4}-\d{2}-\d{2}|end-of-data)$/,
+        'must be an ISO date such as 2026-11-21, or "end-of-data"',
+      )
       .optional(),
     /** Longest question accepted, in characters. */
     maxQuestionLength: z.int().min(10).max(10_000).default(2000),

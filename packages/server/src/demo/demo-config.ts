@@ -27,6 +27,12 @@ export interface DemoConfigOptions {
    * sample data stays fresh. Default: the audit table sits beside the sample data.
    */
   auditPath?: string
+  /**
+   * The assistant's "today" (`assistant.referenceDate`). Default `end-of-data`: the sample data ends
+   * 2026-10-31, so "last month" stays October 2026 and "last quarter" Q3 2026 however much later
+   * the demo runs.
+   */
+  referenceDate?: string
 }
 
 /**
@@ -62,6 +68,7 @@ export function demoConfig(options: DemoConfigOptions = {}): InsetConfigInput {
       }),
     },
     ...(options.auditPath !== undefined && { audit: { dataSource: 'audit' } }),
+    assistant: { referenceDate: options.referenceDate ?? 'end-of-data' },
     datasets: {
       orders: {
         table: 'orders',

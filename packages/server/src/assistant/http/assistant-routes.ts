@@ -16,8 +16,8 @@ import { describeFilter, listInWords } from '../describe-query'
 import type { AssistantInput } from '../engine'
 import { assistantEngineOf } from '../engine-for-runtime'
 import { AssistantEvents } from '../event-stream'
+import { referenceDateFor } from '../reference-date'
 import { followUpQuestions, starterQuestions } from '../suggestions'
-import { todayOf } from '../time/calendar'
 import { parseAssistantRequest } from './assistant-request'
 
 /** Values per dimension an engine is told about (row-level security applies). */
@@ -133,7 +133,7 @@ export async function askAssistant(c: AppContext): Promise<Response> {
       history: body.history,
       dataset,
       values: await visibleValues(ctx, dataset, signal),
-      today: runtime.config.assistant.referenceDate ?? todayOf(new Date()),
+      today: await referenceDateFor(ctx, dataset, new Date(), signal),
       maxRows: runtime.config.server.maxRows,
       ...(dashboard &&
         body.dashboardId !== undefined && {
