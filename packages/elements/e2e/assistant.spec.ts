@@ -95,4 +95,38 @@ test.describe('<inset-assistant> rendering a streamed answer (SSE stand-in)', ()
     await chat.getByRole('button', { name: 'New conversation' }).click()
     await expect(chat.locator('li.msg')).toHaveCount(0)
   })
+
+  test('links a dashboard added after it and unlinks one that leaves, without a question', async ({
+    page,
+    site,
+    demo,
+  }) => {
+    await openDashboard(page, site, demo, { assistant: 'fixture' })
+    const chat = page.locator('inset-assistant')
+    const chips = chat.locator('[part="context"] .chip')
+    await expect(chips).toHaveText(['No filters'])
+    await page.locator('inset-dashboard').evaluate((el) => el.remove())
+    await expect(chips).toHaveCount(0)
+
+    // The host renders another dashboard with the same id, narrowed to NA from the start.
+    await page.evaluate(() => {
+      const el = document.createElement('inset-dashboard')
+      el.dashboardId = 'sales-overview'
+      el.filters = { region: ['NA'] }
+      el.inset = (
+        window as unknown as { inset: HTMLElementTagNameMap['inset-dashboard']['inset'] }
+      ).inset
+      el.id = 'sales'
+      document.getElementById('main')!.prepend(el)
+    })
+    await expect(chat.locator('[data-context-filter="region"]')).toHaveText('Region: NA')
+    await chat.getByRole('textbox', { name: 'Your question' }).fill('Which region sells most?')
+    await chat.getByRole('button', { name: 'Ask' }).click()
+    await expect(chat.locator('li.msg.assistant')).toHaveAttribute('data-status', 'done')
+    const request = site.assistantRequests.at(-1) as { context: Record<string, unknown> }
+    expect(request.context).toMatchObject({
+      dashboardId: 'sales-overview',
+      filters: { region: ['NA'] },
+    })
+  })
 })

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { fakeServer, salesDefinition, settle } from '../../test/fake-server'
 import type { InsetDashboardElement } from '../dashboard/dashboard-element'
 import { defineInsetElements } from '../register'
@@ -96,5 +96,76 @@ describe('<inset-assistant for>', () => {
     await element.ask('All products by orders')
     await settle(element, () => root.querySelectorAll('.msg.assistant tbody tr').length === 3)
     expect(notes()).toEqual([null])
+  })
+
+  it('links a dashboard that appears after it, and unlinks it when it leaves, without leaks', async () => {
+    // The observers watching something now, and the Inset listeners each dashboard holds.
+    const watching = new Set<MutationObserver>()
+    const { observe, disconnect } = MutationObserver.prototype
+    vi.spyOn(MutationObserver.prototype, 'observe').mockImplementation(function (
+      this: MutationObserver,
+      ...args
+    ) {
+      watching.add(this)
+      observe.apply(this, args)
+    })
+    vi.spyOn(MutationObserver.prototype, 'disconnect').mockImplementation(function (
+      this: MutationObserver,
+    ) {
+      watching.delete(this)
+      disconnect.apply(this)
+    })
+    const held = new Map<EventTarget, number>()
+    let owner: EventTarget = HTMLElement.prototype
+    while (!Object.hasOwn(owner, 'addEventListener')) owner = Object.getPrototypeOf(owner)
+    const { addEventListener, removeEventListener } = owner
+    vi.spyOn(owner, 'addEventListener').mockImplementation(function (this: EventTarget, ...args) {
+      if (String(args[0]).startsWith('inset-')) held.set(this, (held.get(this) ?? 0) + 1)
+      addEventListener.apply(this, args)
+    })
+    vi.spyOn(owner, 'removeEventListener').mockImplementation(function (
+      this: EventTarget,
+      ...args
+    ) {
+      if (String(args[0]).startsWith('inset-')) held.set(this, (held.get(this) ?? 0) - 1)
+      removeEventListener.apply(this, args)
+    })
+    try {
+      const server = fakeServer(salesDefinition(['EU']))
+      const element = assistant('late')
+      document.body.append(element)
+      // No dashboard and no connection of its own: it waits, watching the page for the id.
+      await settle(element, () => element.shadowRoot?.querySelector('.chat') !== null)
+      expect(element.snapshot).toBeUndefined()
+      expect(watching.size).toBe(1)
+
+      const removed: InsetDashboardElement[] = []
+      for (let cycle = 0; cycle < 6; cycle++) {
+        // Every other cycle, the id is given once the element is in the page.
+        const target = dashboard(server, cycle % 2 ? 'late' : 'other')
+        document.body.append(target)
+        if (target.id === 'other') target.id = 'late'
+        // Linked without a question: it takes the dashboard's connection and filters.
+        await settle(element, () => chips(element)[0] === 'Region: EU')
+        expect(element.snapshot?.context).toEqual({
+          dashboardId: 'sales',
+          filters: { region: ['EU'] },
+        })
+        expect(held.get(target)).toBeGreaterThan(0)
+
+        target.remove()
+        removed.push(target)
+        await settle(element, () => chips(element).length === 0)
+        expect(element.snapshot?.context).toEqual({})
+      }
+      expect(watching.size).toBe(1)
+      // A dashboard that left holds no listener of the assistant.
+      expect(removed.map((target) => held.get(target))).toEqual(removed.map(() => 0))
+
+      element.remove()
+      await settle(element, () => watching.size === 0)
+    } finally {
+      vi.restoreAllMocks()
+    }
   })
 })

@@ -82,24 +82,46 @@ export class AssistantSession {
   }
 
   #linked: InsetDashboardElement | undefined
-  #onFilterChange = () => this.syncContext()
+  #observer: MutationObserver | undefined
+  #observed: Node | undefined
+  // The linked dashboard loaded or changed filters: read them from it (and its connection, if this
+  // element is still waiting for one).
+  #onLinkedChange = () => {
+    this.sync()
+    this.syncContext()
+  }
 
   #link(): void {
     const { element } = this.#host
-    const root = element.getRootNode() as Partial<Document>
+    const root = element.getRootNode() as Node & Partial<Document>
+    this.#watch(element.for ? root : undefined)
     const target = element.for ? root.getElementById?.(element.for) : null
     const linked = target && 'dashboardId' in target ? (target as InsetDashboardElement) : undefined
     if (linked === this.#linked) return
     this.#unlink()
     this.#linked = linked
-    linked?.addEventListener('inset-filter-change', this.#onFilterChange)
-    linked?.addEventListener('inset-ready', this.#onFilterChange)
+    linked?.addEventListener('inset-filter-change', this.#onLinkedChange)
+    linked?.addEventListener('inset-ready', this.#onLinkedChange)
     this.syncContext()
   }
 
+  /**
+   * Watches the root that `for` is resolved in, so that a dashboard added (or given the id) after
+   * this element is linked at once, and one that leaves is unlinked. The callback only looks the
+   * id up again; mutations inside shadow roots (the elements' own rendering) are not seen.
+   */
+  #watch(root: Node | undefined): void {
+    if (root === this.#observed) return
+    this.#observer?.disconnect()
+    this.#observed = root
+    if (!root) return
+    this.#observer ??= new MutationObserver(() => this.sync())
+    this.#observer.observe(root, { childList: true, subtree: true, attributeFilter: ['id'] })
+  }
+
   #unlink(): void {
-    this.#linked?.removeEventListener('inset-filter-change', this.#onFilterChange)
-    this.#linked?.removeEventListener('inset-ready', this.#onFilterChange)
+    this.#linked?.removeEventListener('inset-filter-change', this.#onLinkedChange)
+    this.#linked?.removeEventListener('inset-ready', this.#onLinkedChange)
     this.#linked = undefined
   }
 
@@ -155,6 +177,7 @@ export class AssistantSession {
   }
 
   destroy(): void {
+    this.#watch(undefined)
     this.#unlink()
     this.disconnect()
     this.#view.destroy()
