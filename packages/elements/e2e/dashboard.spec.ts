@@ -111,6 +111,11 @@ test.describe('<inset-dashboard> against the demo server', () => {
   test('filters change the numbers and send inset-filter-change', async ({ page, site, demo }) => {
     await openDashboard(page, site, demo, { assistant: 'none' })
     const dashboard = page.locator('inset-dashboard')
+    // Loading (and reloading) the definition changes no filter.
+    await dashboard.getByRole('button', { name: 'Refresh' }).click()
+    await expect(dashboard.locator('section.tile[aria-busy="true"]')).toHaveCount(0)
+    await expect(dashboard.locator('[part="filter-bar"]')).toHaveCount(1)
+    expect(await events(page, 'inset-filter-change')).toEqual([])
 
     // Region: keep EU only, by keyboard.
     const region = dashboard.getByRole('button', { name: /Region/ })
