@@ -108,6 +108,19 @@ describe('themeToCssVariables', () => {
     )
   })
 
+  it('draws charts with the light palette in light mode, clear on the light surfaces', () => {
+    const light = themeToCssVariables({}, 'light')
+    defaultPalette.forEach((color, index) => {
+      expect(light[`--inset-chart-${index + 1}`]).toBe(color)
+      // Non-text contrast (WCAG 1.4.11): bars and lines need 3:1 against what they are drawn on.
+      expect(contrast(color, lightColors.background)).toBeGreaterThanOrEqual(3)
+      expect(contrast(color, lightColors.surface)).toBeGreaterThanOrEqual(3)
+    })
+    expect(new Set(defaultPalette).size).toBe(defaultPalette.length)
+    // The old lime (#65a30d) was 2.95:1 on the surface: what this palette fixes.
+    expect(contrast('#65a30d', lightColors.surface)).toBeLessThan(3)
+  })
+
   it('uses a theme palette in both modes, and darkPalette over it in dark mode', () => {
     const palette = ['#111111', '#222222']
     expect(themeToCssVariables({ palette }, 'dark')['--inset-chart-1']).toBe('#111111')

@@ -61,14 +61,17 @@ export const darkColors = /* @__PURE__ */ colors(
   '60a5fa 0b1120 111827 e5e7eb 94a3b8 1f2937 4ade80 f87171',
 )
 
-/** The default chart series colors. */
+/**
+ * The default chart series colors of light mode, each at least 3:1 against the light background
+ * and surface (WCAG 1.4.11, non-text contrast).
+ */
 export const defaultPalette: readonly string[] = [
   '#2563eb',
   '#0891b2',
   '#7c3aed',
   '#db2777',
   '#ea580c',
-  '#65a30d',
+  '#4d7c0f',
 ]
 
 /**
