@@ -32,6 +32,9 @@ describe('formatNumber', () => {
   })
   it('uses compact notation only when asked and only for large values', () => {
     expect(formatNumber(1_234_567, 'currency', { locale: 'en-US', compact: true })).toBe('$1.2M')
+    // Whole steps stay whole in every engine (Node 20's V8 padded them to `$1.0M`).
+    expect(formatNumber(1_000_000, 'currency', { locale: 'en-US', compact: true })).toBe('$1M')
+    expect(formatNumber(500_000, 'currency', { locale: 'en-US', compact: true })).toBe('$500K')
     expect(formatNumber(950, 'integer', { locale: 'en-US', compact: true })).toBe('950')
     expect(formatNumber(52_300, 'integer', { locale: 'en-US', compact: true })).toBe('52.3K')
   })

@@ -75,6 +75,8 @@ export function formatNumber(
         style: 'currency',
         currency,
         notation,
+        // Explicit for compact: older engines pad `$1M` to `$1.0M` (the currency's own digits).
+        ...(notation === 'compact' && { minimumFractionDigits: 0 }),
         maximumFractionDigits:
           notation === 'compact' ? 1 : compact || Math.abs(value) >= 1000 ? 0 : 2,
       }).format(value)
