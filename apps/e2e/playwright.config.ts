@@ -1,3 +1,4 @@
+import { playwrightBase } from '@inset/test-utils/playwright'
 import { defineConfig } from '@playwright/test'
 import {
   APP_PORT,
@@ -12,40 +13,20 @@ const app = `../example-${FRAMEWORK}`
 
 // One suite for every binding: FRAMEWORK picks the example app; Playwright starts the Inset demo
 // server and two instances of the app (default and 20-second tokens), all built beforehand by turbo.
-export default defineConfig({
+export default defineConfig(playwrightBase(), {
   testDir: './tests',
-  outputDir: 'test-results/playwright-artifacts',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 45_000,
-  expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   // The 70-second refresh test is scheduled first, so the other worker runs the rest meanwhile.
   projects: [
     { name: 'token-refresh', testMatch: 'token-refresh.spec.ts' },
     { name: 'pages', testIgnore: 'token-refresh.spec.ts' },
   ],
   use: {
-    browserName: 'chromium',
     viewport: { width: 1440, height: 1000 },
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    },
   },
   webServer: [
     {

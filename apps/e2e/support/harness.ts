@@ -1,12 +1,19 @@
 // What every spec uses: locators into the Inset elements (open shadow roots: Playwright's CSS
 // selectors pierce them), a record of the page's network traffic, and Inset events seen on window.
+import { tile } from '@inset/test-utils/harness'
 import { type APIRequestContext, expect, type Page, type Request } from '@playwright/test'
 import { APP_URL, INSET_URL } from './env'
 
+export {
+  setDashboardFilters,
+  showTable,
+  tablePage,
+  tableRows,
+  tile,
+} from '@inset/test-utils/harness'
+
 export const dashboard = (page: Page) => page.locator('inset-dashboard')
 export const assistant = (page: Page) => page.locator('inset-assistant')
-export const tile = (page: Page, id: string) =>
-  page.locator(`inset-dashboard section.tile[data-tile="${id}"]`)
 
 /** Waits until the dashboard shows every tile with data. */
 export async function waitForDashboard(page: Page): Promise<void> {
@@ -27,28 +34,6 @@ export async function kpi(page: Page, id: 'revenue' | 'orders'): Promise<number>
   const value = tile(page, id).locator('.kpi-value')
   await expect(value).not.toHaveAttribute('data-value', '')
   return Number(await value.getAttribute('data-value'))
-}
-
-/** The cell texts of the page of a tile's table on screen (a chart tile after "Show data as table"). */
-export async function tablePage(page: Page, id: string): Promise<string[][]> {
-  return tile(page, id)
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('td, th')].map((c) => c.textContent ?? '')),
-    )
-}
-
-/** Every row of a tile's table, paging through it from the first page. */
-export async function tableRows(page: Page, id: string): Promise<string[][]> {
-  const previous = tile(page, id).getByRole('button', { name: 'Previous page' })
-  while ((await previous.isVisible()) && (await previous.isEnabled())) await previous.click()
-  const rows = await tablePage(page, id)
-  const next = tile(page, id).getByRole('button', { name: 'Next page' })
-  while ((await next.isVisible()) && (await next.isEnabled())) {
-    await next.click()
-    rows.push(...(await tablePage(page, id)))
-  }
-  return rows
 }
 
 /** Chooses region checkboxes in the dashboard's filter bar; `[]` means every region. */

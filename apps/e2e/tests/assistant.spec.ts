@@ -1,6 +1,6 @@
+import { ALICE, BOB, expectedFor, int, type Scope } from '@inset/test-utils/expected'
 import { expect, type Page, test } from '@playwright/test'
 import { APP_URL } from '../support/env'
-import { ALICE, BOB, expectedFor, int, type Scope } from '../support/expected'
 import { assistant, assistantRouteExists, waitForDashboard } from '../support/harness'
 
 const QUESTION = 'How many orders did we have in March 2025?'

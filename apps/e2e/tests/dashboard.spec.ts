@@ -1,38 +1,28 @@
+import { ALICE, BOB, type Expected, expectedFor, tableTexts, usd } from '@inset/test-utils/expected'
 import { expect, type Page, test } from '@playwright/test'
 import { APP_URL } from '../support/env'
-import { ALICE, BOB, type Expected, expectedFor, int, usd } from '../support/expected'
 import {
   chooseRegions,
   claimsOf,
   dashboard,
   kpi,
   NetworkLog,
+  showTable,
   tableRows,
   tile,
   waitForDashboard,
 } from '../support/harness'
-
-const productRows = (expected: Expected) =>
-  expected.topProducts.map((p) => [
-    p.product,
-    p.category,
-    usd(p.revenue),
-    int(p.orders),
-    int(p.units),
-  ])
 
 /** Every number of the dashboard against the direct query. */
 async function expectNumbers(page: Page, expected: Expected) {
   await expect.poll(() => kpi(page, 'orders')).toBe(expected.orders)
   expect(await kpi(page, 'revenue')).toBeCloseTo(expected.revenue, 2)
   await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText(usd(expected.revenue))
-  await expect.poll(() => tableRows(page, 'top-products')).toEqual(productRows(expected))
-  const byCategory = tile(page, 'revenue-by-category')
-  const toggle = byCategory.getByRole('button', { name: 'Show data as table' })
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
+  await expect.poll(() => tableRows(page, 'top-products')).toEqual(tableTexts(expected).topProducts)
+  await showTable(page, 'revenue-by-category')
   await expect
     .poll(() => tableRows(page, 'revenue-by-category'))
-    .toEqual(expected.byCategory.map((c) => [c.category, usd(c.revenue)]))
+    .toEqual(tableTexts(expected).byCategory)
 }
 
 const regionOptions = async (page: Page) => {

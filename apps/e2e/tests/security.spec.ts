@@ -1,13 +1,13 @@
+import { ALICE, BOB, expectedFor } from '@inset/test-utils/expected'
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { APP_URL, INSET_URL } from '../support/env'
-import { ALICE, BOB, expectedFor } from '../support/expected'
 import {
   assistant,
   claimsOf,
-  dashboard,
   kpi,
   NetworkLog,
+  setDashboardFilters,
   tile,
   waitForDashboard,
 } from '../support/harness'
@@ -145,11 +145,7 @@ test('in the page, bob asking for other regions gets no rows', async ({ page }) 
   const globex = await expectedFor(BOB)
   expect(await kpi(page, 'revenue')).toBeCloseTo(globex.revenue, 2)
   // What a curious user could type in the console: the element's own API.
-  await dashboard(page).evaluate((element) =>
-    (element as HTMLElement & { setFilters(f: unknown): void }).setFilters({
-      region: ['NA', 'APAC'],
-    }),
-  )
+  await setDashboardFilters(page, { region: ['NA', 'APAC'] })
   await expect(tile(page, 'top-products')).not.toHaveAttribute('data-status', /loading|updating/)
   await expect(tile(page, 'top-products').locator('tbody tr')).toHaveCount(0)
   const value = await tile(page, 'revenue').locator('.kpi-value').getAttribute('data-value')

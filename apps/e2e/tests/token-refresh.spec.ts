@@ -1,8 +1,9 @@
 // Against the example app instance that mints 20-second tokens: the token source refreshes about
 // every 10 s (at `exp - max(30 s lead, 20 % of lifetime)`, capped at half the lifetime).
+
+import { ALICE, expectedFor } from '@inset/test-utils/expected'
 import { expect, type Page, test } from '@playwright/test'
 import { SHORT_TTL_APP_URL } from '../support/env'
-import { ALICE, expectedFor } from '../support/expected'
 import {
   assistant,
   assistantRouteExists,

@@ -7,8 +7,7 @@ for (const theme of ['light', 'dark'] as const) {
     site,
     demo,
   }) => {
-    await openDashboard(page, site, demo, { theme })
-    const chat = page.locator('inset-assistant')
+    const { chat } = await openDashboard(page, site, demo, { theme })
     await chat.getByRole('textbox', { name: 'Your question' }).fill('Revenue by month')
     await chat.getByRole('button', { name: 'Ask' }).click()
     await expect(chat.locator('li.msg.assistant')).toHaveAttribute('data-status', 'done')

@@ -1,15 +1,6 @@
-import type { Page } from '@playwright/test'
-import { ordersIn, usd } from './expected'
-import { expect, openDashboard, test } from './fixtures'
-
-const answers = (page: Page) =>
-  page.evaluate(() =>
-    (
-      window as unknown as { fixture: { events: Array<{ type: string; detail: unknown }> } }
-    ).fixture.events
-      .filter((e) => e.type === 'inset-answer')
-      .map((e) => e.detail),
-  )
+import { ALICE, expectedFor, usd } from '@inset/test-utils/expected'
+import { setDashboardFilters } from '@inset/test-utils/harness'
+import { expect, fixtureEvents, openDashboard, test } from './fixtures'
 
 test.describe('<inset-assistant> against the demo server', () => {
   test("answers with the linked dashboard's filters, the query in words and the right numbers", async ({
@@ -17,17 +8,12 @@ test.describe('<inset-assistant> against the demo server', () => {
     site,
     demo,
   }) => {
-    await openDashboard(page, site, demo)
-    const chat = page.locator('inset-assistant')
+    const { chat } = await openDashboard(page, site, demo)
     // Starter questions come from the server's semantic model.
     await expect(
       chat.getByRole('group', { name: 'Suggested questions' }).getByRole('button').first(),
     ).toBeVisible()
-    await page
-      .locator('inset-dashboard')
-      .evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-        el.setFilters({ channel: ['online'] }),
-      )
+    await setDashboardFilters(page, { channel: ['online'] })
     await expect(chat.locator('[data-context-filter="channel"]')).toHaveText('Channel: online')
 
     await chat.getByRole('textbox', { name: 'Your question' }).fill('Revenue by region')
@@ -37,17 +23,15 @@ test.describe('<inset-assistant> against the demo server', () => {
     await expect(answer.locator('.query')).toContainText('Channel is online')
     await expect(answer.getByRole('img')).toHaveAttribute('aria-label', /^Bar chart of /)
 
-    const byRegion = new Map<string, number>()
-    for (const o of ordersIn({ tenant: 'acme', channels: ['online'] }))
-      byRegion.set(o.region, (byRegion.get(o.region) ?? 0) + o.amount)
-    const expected = [...byRegion.entries()].sort((a, b) => b[1] - a[1])
+    const { byRegion } = await expectedFor({ ...ALICE, channels: ['online'] })
+    const expected = byRegion.map(({ region, revenue }) => [region, revenue] as const)
     await answer.getByRole('button', { name: 'Show data as table' }).click()
     await expect(answer.locator('tbody tr')).toHaveText(
       expected.map(
         ([region, revenue]) => new RegExp(`^${region}\\s*${usd(revenue).replace('$', '\\$')}$`),
       ),
     )
-    const [detail] = (await answers(page)) as Array<{
+    const [detail] = (await fixtureEvents(page, 'inset-answer')) as Array<{
       result: { rows: Array<[string, number]> }
       question: string
     }>

@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test'
-import { expect, openDashboard, test } from './fixtures'
+import { setDashboardFilters } from '@inset/test-utils/harness'
+import { fixtureEvents as events, expect, openDashboard, test } from './fixtures'
 import { FIXTURE_ANSWER, FIXTURE_SUGGESTIONS } from './sse-fixture'
-
-const events = (page: Page, type: string) =>
-  page.evaluate(
-    (t) =>
-      (
-        window as unknown as { fixture: { events: Array<{ type: string; detail: unknown }> } }
-      ).fixture.events
-        .filter((e) => e.type === t)
-        .map((e) => e.detail),
-    type,
-  )
 
 test.describe('<inset-assistant> rendering a streamed answer (SSE stand-in)', () => {
   test('streams the text, shows the query in words, the result as a chart with a table, and follow-ups', async ({
@@ -19,17 +8,12 @@ test.describe('<inset-assistant> rendering a streamed answer (SSE stand-in)', ()
     site,
     demo,
   }) => {
-    await openDashboard(page, site, demo, { assistant: 'fixture' })
-    const chat = page.locator('inset-assistant')
+    const { chat } = await openDashboard(page, site, demo, { assistant: 'fixture' })
     await expect(
       chat.getByRole('group', { name: 'Suggested questions' }).getByRole('button'),
     ).toHaveText(['Revenue by region', 'Top products by orders'])
     // Follow the dashboard's filters: narrow the dashboard to EU, the chip and the request follow.
-    await page
-      .locator('inset-dashboard')
-      .evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-        el.setFilters({ region: ['EU'] }),
-      )
+    await setDashboardFilters(page, { region: ['EU'] })
     await expect(chat.locator('[data-context-filter="region"]')).toHaveText('Region: EU')
 
     await chat.getByRole('textbox', { name: 'Your question' }).fill('Which region sells most?')
@@ -101,8 +85,7 @@ test.describe('<inset-assistant> rendering a streamed answer (SSE stand-in)', ()
     site,
     demo,
   }) => {
-    await openDashboard(page, site, demo, { assistant: 'fixture' })
-    const chat = page.locator('inset-assistant')
+    const { chat } = await openDashboard(page, site, demo, { assistant: 'fixture' })
     const chips = chat.locator('[part="context"] .chip')
     await expect(chips).toHaveText(['No filters'])
     await page.locator('inset-dashboard').evaluate((el) => el.remove())

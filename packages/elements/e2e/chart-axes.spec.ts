@@ -78,8 +78,7 @@ test.describe('chart axes on narrow charts', () => {
       demo,
     }) => {
       await page.setViewportSize({ width: 1280, height: 900 })
-      await openDashboard(page, site, demo, { assistant: 'none', user })
-      const dashboard = page.locator('inset-dashboard')
+      const { dashboard } = await openDashboard(page, site, demo, { assistant: 'none', user })
       let narrowest = Infinity
       for (const width of [1200, 700, 480, 360, 300, 280]) {
         await dashboard.evaluate((el: HTMLElement, w) => {
@@ -117,9 +116,8 @@ test.describe('chart axes on narrow charts', () => {
   }
 
   test("no axis labels overlap in the assistant's narrow panel", async ({ page, site, demo }) => {
-    await openDashboard(page, site, demo, { assistant: 'fixture' })
+    const { chat } = await openDashboard(page, site, demo, { assistant: 'fixture' })
     await page.addStyleTag({ content: 'main{grid-template-columns:minmax(0,1fr) 300px}' })
-    const chat = page.locator('inset-assistant')
     await chat.getByRole('textbox', { name: 'Your question' }).fill('Which region sells most?')
     await chat.getByRole('button', { name: 'Ask' }).click()
     const answer = chat.locator('li.msg.assistant')

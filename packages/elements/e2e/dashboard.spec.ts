@@ -1,44 +1,14 @@
-import type { Page } from '@playwright/test'
-import { expectedTiles, int, monthLabel, ordersIn, previousPeriod, usd } from './expected'
-import { expect, openDashboard, test } from './fixtures'
-
-const ALICE = { tenant: 'acme' }
-
-const tile = (page: Page, id: string) => page.locator(`inset-dashboard section[data-tile="${id}"]`)
-const events = (page: Page, type: string) =>
-  page.evaluate(
-    (t) =>
-      (
-        window as unknown as { fixture: { events: Array<{ type: string; detail: unknown }> } }
-      ).fixture.events
-        .filter((e) => e.type === t)
-        .map((e) => e.detail),
-    type,
-  )
-
-/** The rows of a tile's table (the chart's table alternative for chart tiles), as cell texts. */
-async function tableRows(page: Page, id: string): Promise<string[][]> {
-  return tile(page, id)
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')),
-    )
-}
-
-async function showAsTable(page: Page, id: string) {
-  const toggle = tile(page, id).getByRole('button', { name: 'Show data as table' })
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
-}
-
-async function allPages(page: Page, id: string): Promise<string[][]> {
-  const rows = await tableRows(page, id)
-  const next = tile(page, id).getByRole('button', { name: 'Next page' })
-  while ((await next.isVisible()) && (await next.isEnabled())) {
-    await next.click()
-    rows.push(...(await tableRows(page, id)))
-  }
-  return rows
-}
+import {
+  ALICE,
+  expectedFor,
+  int,
+  monthLabel,
+  previousPeriod,
+  tableTexts,
+  usd,
+} from '@inset/test-utils/expected'
+import { setDashboardFilters, showTable, tableRows, tile } from '@inset/test-utils/harness'
+import { fixtureEvents as events, expect, openDashboard, test } from './fixtures'
 
 test.describe('<inset-dashboard> against the demo server', () => {
   test('renders every tile with the numbers of a direct computation over the sample data', async ({
@@ -49,32 +19,20 @@ test.describe('<inset-dashboard> against the demo server', () => {
     const requests: string[] = []
     page.on('request', (request) => requests.push(new URL(request.url()).pathname))
     await openDashboard(page, site, demo, { assistant: 'none' })
-    const expected = expectedTiles(ALICE)
+    const expected = await expectedFor(ALICE)
 
     await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText(usd(expected.revenue))
     const raw = Number(await tile(page, 'revenue').locator('.kpi-value').getAttribute('data-value'))
     expect(raw).toBeCloseTo(expected.revenue, 2)
     await expect(tile(page, 'orders').locator('.kpi-value')).toHaveText(int(expected.orders))
 
-    await showAsTable(page, 'revenue-over-time')
-    expect(await allPages(page, 'revenue-over-time')).toEqual(
-      expected.byMonth.map((m) => [monthLabel(m.month), usd(m.revenue)]),
-    )
-    await showAsTable(page, 'revenue-by-category')
-    expect(await allPages(page, 'revenue-by-category')).toEqual(
-      expected.byCategory.map((c) => [c.category, usd(c.revenue)]),
-    )
-    expect(await allPages(page, 'top-products')).toEqual(
-      expected.products.map((p) => [
-        p.product,
-        p.category,
-        usd(p.revenue),
-        int(p.orders),
-        int(p.units),
-      ]),
-    )
+    await showTable(page, 'revenue-over-time')
+    expect(await tableRows(page, 'revenue-over-time')).toEqual(tableTexts(expected).byMonth)
+    await showTable(page, 'revenue-by-category')
+    expect(await tableRows(page, 'revenue-by-category')).toEqual(tableTexts(expected).byCategory)
+    expect(await tableRows(page, 'top-products')).toEqual(tableTexts(expected).topProducts)
     // More products sold than the tile's limit of 10: the table says it shows only the first ones.
-    expect(new Set(ordersIn(ALICE).map((o) => o.product)).size).toBeGreaterThan(10)
+    expect(expected.productCount).toBeGreaterThan(10)
     await expect(tile(page, 'top-products').locator('.note')).toHaveText(
       'Showing the first 10 rows',
     )
@@ -96,7 +54,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
     demo,
   }) => {
     await openDashboard(page, site, demo, { assistant: 'none' })
-    const expected = expectedTiles(ALICE)
+    const expected = await expectedFor(ALICE)
     const first = monthLabel(expected.byMonth[0]!.month)
     const last = monthLabel(expected.byMonth.at(-1)!.month)
     await expect(tile(page, 'revenue-over-time').getByRole('img')).toHaveAttribute(
@@ -109,8 +67,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
   })
 
   test('filters change the numbers and send inset-filter-change', async ({ page, site, demo }) => {
-    await openDashboard(page, site, demo, { assistant: 'none' })
-    const dashboard = page.locator('inset-dashboard')
+    const { dashboard } = await openDashboard(page, site, demo, { assistant: 'none' })
     // Loading (and reloading) the definition changes no filter.
     await dashboard.getByRole('button', { name: 'Refresh' }).click()
     await expect(dashboard.locator('section.tile[aria-busy="true"]')).toHaveCount(0)
@@ -135,20 +92,18 @@ test.describe('<inset-dashboard> against the demo server', () => {
     await dashboard.getByLabel('Date: To').fill('2025-03-31')
 
     const scope = { ...ALICE, regions: ['EU'], from: '2025-01-01', to: '2025-04-01' }
-    const expected = expectedTiles(scope)
+    const expected = await expectedFor(scope)
     await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText(usd(expected.revenue))
     await expect(tile(page, 'orders').locator('.kpi-value')).toHaveText(int(expected.orders))
-    const before = expectedTiles({ ...scope, ...previousPeriod(scope.from, scope.to) })
+    const before = await expectedFor({ ...scope, ...previousPeriod(scope.from, scope.to) })
     const ratio = (expected.revenue - before.revenue) / before.revenue
     const delta = Number(
       await tile(page, 'revenue').locator('[data-delta]').getAttribute('data-delta'),
     )
     expect(delta).toBeCloseTo(ratio, 6)
     await expect(tile(page, 'revenue').locator('.delta')).toHaveClass(ratio > 0 ? /up/ : /down/)
-    await showAsTable(page, 'revenue-by-category')
-    expect(await allPages(page, 'revenue-by-category')).toEqual(
-      expected.byCategory.map((c) => [c.category, usd(c.revenue)]),
-    )
+    await showTable(page, 'revenue-by-category')
+    expect(await tableRows(page, 'revenue-by-category')).toEqual(tableTexts(expected).byCategory)
 
     const changes = (await events(page, 'inset-filter-change')) as Array<{
       filters: Record<string, unknown>
@@ -161,17 +116,15 @@ test.describe('<inset-dashboard> against the demo server', () => {
     })
 
     // setFilters() from the host, and Reset.
-    await dashboard.evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-      el.setFilters({ channel: ['online'] }),
-    )
-    const online = expectedTiles({ ...scope, channels: ['online'] })
+    await setDashboardFilters(page, { channel: ['online'] })
+    const online = await expectedFor({ ...scope, channels: ['online'] })
     await expect(tile(page, 'orders').locator('.kpi-value')).toHaveText(int(online.orders))
     expect(
       ((await events(page, 'inset-filter-change')) as Array<{ origin: string }>).at(-1)?.origin,
     ).toBe('api')
     await dashboard.getByRole('button', { name: 'Reset filters' }).click()
     await expect(tile(page, 'orders').locator('.kpi-value')).toHaveText(
-      int(expectedTiles(ALICE).orders),
+      int((await expectedFor(ALICE)).orders),
     )
     await expect(dashboard.getByRole('button', { name: 'Reset filters' })).toBeHidden()
   })
@@ -182,7 +135,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
     demo,
   }) => {
     await openDashboard(page, site, demo, { assistant: 'none' })
-    const products = expectedTiles(ALICE).products
+    const products = (await expectedFor(ALICE)).topProducts
     const table = tile(page, 'top-products')
     const units = table.getByRole('button', { name: 'Units sold' })
     await units.focus()
@@ -219,11 +172,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
 
   test('shows an empty state when no rows match', async ({ page, site, demo }) => {
     await openDashboard(page, site, demo, { assistant: 'none' })
-    await page
-      .locator('inset-dashboard')
-      .evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-        el.setFilters({ date: { from: '2031-01-01', to: '2031-02-01' } }),
-      )
+    await setDashboardFilters(page, { date: { from: '2031-01-01', to: '2031-02-01' } })
     await expect(tile(page, 'revenue-over-time').locator('.state.empty')).toContainText(
       'No data for these filters',
     )
@@ -248,7 +197,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
     await expect(failing.getByRole('alert')).toContainText('This tile could not be loaded')
     await expect(failing.locator('[data-error-code]')).toHaveAttribute('data-error-code', 'query')
     await expect(tile(page, 'revenue').locator('.kpi-value')).toHaveText(
-      usd(expectedTiles(ALICE).revenue),
+      usd((await expectedFor(ALICE)).revenue),
     )
     const errors = (await events(page, 'inset-error')) as Array<{
       tileId?: string
@@ -295,8 +244,10 @@ test.describe('<inset-dashboard> against the demo server', () => {
     demo,
   }) => {
     await page.emulateMedia({ colorScheme: 'dark' })
-    await openDashboard(page, site, demo, { assistant: 'none', theme: 'auto' })
-    const dashboard = page.locator('inset-dashboard')
+    const { dashboard } = await openDashboard(page, site, demo, {
+      assistant: 'none',
+      theme: 'auto',
+    })
     await expect(dashboard).toHaveAttribute('data-scheme', 'dark')
     // The line is drawn in the dark palette's first colour (core's defaultDarkPalette), and
     // redrawn in the light one when the page's preference changes.
@@ -321,9 +272,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
     await expect.poll(() => seriesPixels(lightSeries)).toBeGreaterThan(50)
     expect(await seriesPixels(darkSeries)).toBe(0)
     await page.addStyleTag({ content: 'inset-dashboard{--inset-color-primary:rgb(1, 2, 3)}' })
-    await dashboard.evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-      el.setFilters({ channel: ['retail'] }),
-    )
+    await setDashboardFilters(page, { channel: ['retail'] })
     await expect(dashboard.getByRole('button', { name: 'Reset filters' })).toBeVisible()
     await dashboard.getByRole('button', { name: 'Reset filters' }).focus()
     await expect(dashboard.getByRole('button', { name: 'Reset filters' })).toHaveCSS(

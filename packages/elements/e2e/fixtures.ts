@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startDemoServer } from '@inset/server'
-import { test as base, type Page } from '@playwright/test'
+import { test as base, type Locator, type Page } from '@playwright/test'
 import { build } from 'esbuild'
 import { sseFixture } from './sse-fixture'
 
@@ -139,13 +139,20 @@ export const test = base.extend<object, { demo: Demo; site: Site }>({
 
 export { expect } from '@playwright/test'
 
+/** The elements on the fixture page. */
+export interface FixturePage {
+  dashboard: Locator
+  /** The assistant beside the dashboard (none with `assistant: 'none'`). */
+  chat: Locator
+}
+
 /** Opens the fixture page with query parameters and waits until every tile has data. */
 export async function openDashboard(
   page: Page,
   site: Site,
   demo: Demo,
   params: Record<string, string> = {},
-): Promise<void> {
+): Promise<FixturePage> {
   const query = new URLSearchParams({ server: demo.url, ...params })
   await page.goto(`${site.url}/?${query}`)
   await page.locator('inset-dashboard section.tile[data-status="ready"]').first().waitFor()
@@ -154,4 +161,20 @@ export async function openDashboard(
     const tiles = root ? [...root.querySelectorAll('section.tile')] : []
     return tiles.length > 0 && tiles.every((tile) => tile.getAttribute('data-status') === 'ready')
   })
+  return { dashboard: page.locator('inset-dashboard'), chat: page.locator('inset-assistant') }
 }
+
+/**
+ * The details of the Inset events of one type the fixture page has seen (`window.fixture.events`),
+ * oldest first.
+ */
+export const fixtureEvents = (page: Page, type: string): Promise<unknown[]> =>
+  page.evaluate(
+    (t) =>
+      (
+        window as unknown as { fixture: { events: Array<{ type: string; detail: unknown }> } }
+      ).fixture.events
+        .filter((e) => e.type === t)
+        .map((e) => e.detail),
+    type,
+  )

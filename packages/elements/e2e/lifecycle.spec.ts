@@ -1,4 +1,5 @@
-import { expectedTiles, int } from './expected'
+import { ALICE, expectedFor, int } from '@inset/test-utils/expected'
+import { setDashboardFilters } from '@inset/test-utils/harness'
 import { expect, openDashboard, test } from './fixtures'
 
 /** How often the dashboard's instance called its fetchToken. */
@@ -17,8 +18,7 @@ test.describe('token refresh and server restarts', () => {
       const auth = request.headers().authorization
       if (auth && request.url().startsWith(demo.url)) tokens.add(auth)
     })
-    await openDashboard(page, site, demo, { assistant: 'fixture', ttl: '20' })
-    const chat = page.locator('inset-assistant')
+    const { chat } = await openDashboard(page, site, demo, { assistant: 'fixture', ttl: '20' })
     await chat.getByRole('textbox', { name: 'Your question' }).fill('Which region sells most?')
     await chat.getByRole('textbox', { name: 'Your question' }).press('Enter')
     await expect(chat.locator('li.msg.assistant')).toHaveAttribute('data-status', 'done')
@@ -75,13 +75,9 @@ test.describe('token refresh and server restarts', () => {
     await expect(chat.locator('li.msg')).toHaveCount(2)
 
     // The next request goes out with the new token.
-    await page
-      .locator('inset-dashboard')
-      .evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-        el.setFilters({ region: ['NA'] }),
-      )
+    await setDashboardFilters(page, { region: ['NA'] })
     await expect(page.locator('inset-dashboard section[data-tile="orders"] .kpi-value')).toHaveText(
-      int(expectedTiles({ tenant: 'acme', regions: ['NA'] }).orders),
+      int((await expectedFor({ ...ALICE, regions: ['NA'] })).orders),
     )
     expect(tokens.size).toBeGreaterThanOrEqual(2)
   })
@@ -95,11 +91,7 @@ test.describe('token refresh and server restarts', () => {
     await openDashboard(page, site, demo, { assistant: 'none' })
     await demo.stop()
     try {
-      await page
-        .locator('inset-dashboard')
-        .evaluate((el: HTMLElement & { setFilters(f: unknown): void }) =>
-          el.setFilters({ channel: ['partner'] }),
-        )
+      await setDashboardFilters(page, { channel: ['partner'] })
       const orders = page.locator('inset-dashboard section[data-tile="orders"]')
       await expect(orders.locator('[data-error-code]')).toHaveAttribute(
         'data-error-code',
@@ -108,7 +100,7 @@ test.describe('token refresh and server restarts', () => {
     } finally {
       await demo.start()
     }
-    const expected = expectedTiles({ tenant: 'acme', channels: ['partner'] })
+    const expected = await expectedFor({ ...ALICE, channels: ['partner'] })
     await expect(page.locator('inset-dashboard section[data-tile="orders"] .kpi-value')).toHaveText(
       int(expected.orders),
       {

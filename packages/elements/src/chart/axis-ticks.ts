@@ -95,8 +95,10 @@ export function valueTicks(
   format: (value: number) => string,
 ): AxisLabel[] {
   if (!(max > min) || room.length <= 0) return []
-  // No label is narrower than a few pixels: start near the densest count that could fit.
-  for (const step of niceSteps(max - min, room.length / 8)) {
+  const span = max - min
+  // Labels are at least `gap` apart: no need to format the steps finer than that.
+  for (const step of niceSteps(span, room.length / Math.max(1, room.gap))) {
+    if ((step / span) * room.length < room.gap) continue
     const values = multiples(min, max, step)
     const labels = values.map((value) => ({ value, text: format(value), at: room.position(value) }))
     const fit = fitLabels(labels, room)

@@ -1,0 +1,62 @@
+// The Playwright settings every browser suite shares: Debian's Chromium with the flags this closed
+// network needs, and reports where scripts/test-summary.mjs sums them.
+import type { LaunchOptions, PlaywrightTestConfig } from '@playwright/test'
+
+/**
+ * Flags for Chromium on these machines: headless without a GPU or sandbox, and none of the
+ * background networking that floods a network without internet with refused connections.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+/**
+ * Launch options for the system's Chromium: `CHROME_PATH`, else `/usr/bin/chromium`.
+ *
+ * @example
+ * const browser = await chromium.launch(chromiumLaunchOptions())
+ */
+export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): LaunchOptions {
+  return { executablePath: env.CHROME_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS] }
+}
+
+export interface PlaywrightBaseOptions {
+  /** The package's `test-results` folder, relative to the config file. Default `test-results`. */
+  resultsDir?: string
+}
+
+/**
+ * What every suite's config starts from: Chromium as above, reporters `list` and JSON to
+ * `<resultsDir>/playwright.json`, artifacts in `<resultsDir>/playwright-artifacts`, traces kept on
+ * failure, no retries, 15 s for an `expect`. Pass it first to Playwright's `defineConfig`, which
+ * merges `use` and `expect` with the suite's own.
+ *
+ * @example
+ * export default defineConfig(playwrightBase({ resultsDir: '../test-results' }), {
+ *   testDir: '.',
+ *   use: { viewport: { width: 1280, height: 900 } },
+ * })
+ */
+export function playwrightBase({
+  resultsDir = 'test-results',
+}: PlaywrightBaseOptions = {}): PlaywrightTestConfig {
+  return {
+    outputDir: `${resultsDir}/playwright-artifacts`,
+    reporter: [['list'], ['json', { outputFile: `${resultsDir}/playwright.json` }]],
+    retries: 0,
+    expect: { timeout: 15_000 },
+    use: {
+      browserName: 'chromium',
+      trace: 'retain-on-failure',
+      launchOptions: chromiumLaunchOptions(),
+    },
+  }
+}
