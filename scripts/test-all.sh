@@ -17,7 +17,7 @@ trap finish EXIT
 
 ensure_chromium
 ensure_postgres
-rm -rf packages/*/test-results apps/*/test-results
+rm -rf packages/*/test-results apps/*/test-results tooling/*/test-results
 
 # Every step runs even when an earlier one failed, so one run shows every failure.
 failed=0

@@ -1,11 +1,11 @@
-// Sums every vitest and Playwright JSON report under packages/*/test-results and apps/*/test-results.
+// Sums every vitest and Playwright JSON report under packages/*, apps/* and tooling/* test-results.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 let passed = 0
 let failed = 0
 let skipped = 0
-for (const group of ['packages', 'apps']) {
+for (const group of ['packages', 'apps', 'tooling']) {
   if (!existsSync(group)) continue
   for (const name of readdirSync(group)) {
     const dir = join(group, name, 'test-results')
