@@ -77,7 +77,11 @@ export async function createRuntime(
       const auditSourceName = config.audit.dataSource ?? Object.keys(config.dataSources)[0] ?? ''
       const auditSource = dataSources.get(auditSourceName)
       if (auditSource)
-        audit = await createTableAuditLog(auditSource, { table: config.audit.table, logger })
+        audit = await createTableAuditLog(auditSource, {
+          table: config.audit.table,
+          flushIntervalMs: config.audit.flushIntervalMs,
+          logger,
+        })
     }
     return {
       config,

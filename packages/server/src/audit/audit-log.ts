@@ -17,11 +17,16 @@ export interface AuditQuery {
 
 /** A durable, append-only log of token uses and queries. */
 export interface AuditLog {
-  /** Resolves once the entry is written (entries written together share one INSERT). */
+  /**
+   * Queues an entry; the entries of one window (`flushIntervalMs`), or queued while a write is
+   * under way, go out together in one INSERT (group commit). Resolves at once, so no response
+   * waits for the database, unless the log has fallen `maxPending` entries behind: then once this
+   * entry is written (backpressure).
+   */
   record(entry: AuditRecord): Promise<void>
-  /** Newest first, `nextCursor` continues after the last item. */
+  /** Newest first, `nextCursor` continues after the last item; queued entries are written first. */
   list(query?: AuditQuery): Promise<Page<AuditEntry>>
-  /** Writes what is pending. */
+  /** Resolves once every entry recorded so far is written (graceful shutdown calls it). */
   flush(): Promise<void>
 }
 
@@ -38,7 +43,9 @@ const COLUMNS = [
   'error_code',
   'request_id',
 ] as const
+const noWaiter = () => {}
 const MAX_BATCH = 500
+const MAX_PENDING = 10_000
 
 function encodeCursor(id: number): string {
   return Buffer.from(`a${id}`).toString('base64url')
@@ -62,8 +69,10 @@ export function createDisabledAuditLog(): AuditLog {
 }
 
 /**
- * An audit log kept in a table of a data source (created when missing). Concurrent entries are
- * written in one INSERT (group commit), so auditing every query stays cheap.
+ * An audit log kept in a table of a data source (created when missing). Entries are written in
+ * the background, those of one window in one INSERT (group commit), so auditing every query costs
+ * a request next to nothing; `flush()` (on shutdown) and `list()` write what is queued first. An
+ * entry is lost only if the process dies before its window's INSERT.
  *
  * @example
  * const audit = await createTableAuditLog(source, { table: 'inset_audit', logger })
@@ -71,8 +80,18 @@ export function createDisabledAuditLog(): AuditLog {
  */
 export async function createTableAuditLog(
   source: DataSource,
-  options: { table: string; logger: Logger; now?: () => number },
+  options: {
+    table: string
+    logger: Logger
+    now?: () => number
+    /** How long an entry may wait for others to share its INSERT (default 0: the same tick only). */
+    flushIntervalMs?: number
+    /** Past this many queued entries, `record()` waits for the write (default 10,000). */
+    maxPending?: number
+  },
 ): Promise<AuditLog> {
+  const maxPending = options.maxPending ?? MAX_PENDING
+  const flushIntervalMs = options.flushIntervalMs ?? 0
   const table = quoteIdentifier(options.table)
   const now = options.now ?? Date.now
   if (source.dialect === 'postgres') {
@@ -94,6 +113,7 @@ export async function createTableAuditLog(
 
   let pending: Array<{ values: unknown[]; done: () => void }> = []
   let writing: Promise<void> | null = null
+  let timer: NodeJS.Timeout | null = null
 
   async function writeBatch(batch: typeof pending): Promise<void> {
     const params: unknown[] = []
@@ -126,10 +146,27 @@ export async function createTableAuditLog(
     writing = null
   }
 
+  function writeSoon(): void {
+    if (timer) clearTimeout(timer)
+    timer = null
+    // One microtask of delay gathers every entry recorded in the same tick.
+    writing ??= Promise.resolve().then(drain)
+  }
+
   function schedule(): void {
     if (writing) return
-    // One microtask of delay gathers every entry recorded in the same tick.
-    writing = Promise.resolve().then(drain)
+    if (flushIntervalMs === 0 || pending.length >= Math.min(MAX_BATCH, maxPending)) {
+      writeSoon()
+    } else if (!timer) {
+      // Entries of the next few milliseconds share the INSERT: one statement per window, not per request.
+      timer = setTimeout(writeSoon, flushIntervalMs)
+      timer.unref()
+    }
+  }
+
+  async function flush(): Promise<void> {
+    if (pending.length > 0) writeSoon()
+    while (writing) await writing
   }
 
   return {
@@ -147,16 +184,19 @@ export async function createTableAuditLog(
         entry.errorCode ?? null,
         entry.requestId ?? null,
       ]
+      if (pending.length < maxPending) {
+        pending.push({ values, done: noWaiter })
+        schedule()
+        return Promise.resolve()
+      }
       return new Promise<void>((resolve) => {
         pending.push({ values, done: resolve })
         schedule()
       })
     },
-    async flush() {
-      schedule()
-      while (writing) await writing
-    },
+    flush,
     async list(query = {}) {
+      await flush()
       const limit = query.limit ?? 50
       const conditions: string[] = []
       const params: Array<string | number> = []

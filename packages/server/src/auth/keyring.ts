@@ -32,8 +32,19 @@ export interface EmbedKeyring {
 async function importKey(
   config: EmbedKeyConfig['keys'][number],
   path: string,
-): Promise<VerificationKey> {
-  if (config.alg === 'HS256') return { alg: 'HS256', key: new TextEncoder().encode(config.secret) }
+): Promise<VerificationKey & { secret?: Uint8Array }> {
+  if (config.alg === 'HS256') {
+    const secret = new TextEncoder().encode(config.secret)
+    // Imported once: given raw bytes, jose would import them into WebCrypto on every verification.
+    const key = await crypto.subtle.importKey(
+      'raw',
+      secret,
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    )
+    return { alg: 'HS256', key, secret }
+  }
   try {
     const key =
       typeof config.publicKey === 'string'
@@ -65,11 +76,11 @@ export async function createEmbedKeyring(
     const imported = await Promise.all(
       config.keys.map((key, j) => importKey(key, `embedKeys[${i}].keys[${j}]`)),
     )
-    const secret = imported.find((key) => key.alg === 'HS256')?.key
+    const secret = imported.find((key) => key.secret !== undefined)?.secret
     keys.set(config.id, {
       id: config.id,
-      keys: imported,
-      ...(secret instanceof Uint8Array && { signingSecret: secret }),
+      keys: imported.map(({ alg, key }) => ({ alg, key })),
+      ...(secret && { signingSecret: secret }),
       allowsOrigin: compileOrigins(config.origins),
     })
   }

@@ -122,6 +122,25 @@ describe('verifyEmbedToken', () => {
     ).toBe('invalid_token')
   })
 
+  it('checks a token once, then only its time claims on each use', async () => {
+    const token = await signTestToken({ nbfOffset: 0, ttl: 600 })
+    const now = Date.now()
+    const first = await verifyEmbedToken(keyring, token, { ...options, now })
+    const again = await verifyEmbedToken(keyring, token, { ...options, now: now + 1000 })
+    expect(again).toBe(first)
+    expect(Object.isFrozen(again) && Object.isFrozen(again.attrs)).toBe(true)
+    // The remembered token still expires, and is not valid before its nbf.
+    expect((await failure(token, now + 700_000)).code).toBe('token_expired')
+    expect((await failure(token, now - 120_000)).message).toContain('"nbf"')
+    // Another server's keyring, without this secret, does not take it from the first one's memory.
+    const other = await createEmbedKeyring([
+      { id: 'demo', origins: [], keys: [{ alg: 'HS256', secret: NEW_SECRET }] },
+    ])
+    await expect(verifyEmbedToken(other, token, options)).rejects.toMatchObject({
+      code: 'invalid_token',
+    })
+  })
+
   it.each([
     [
       'a forged signature',

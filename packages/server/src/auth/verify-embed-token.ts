@@ -15,6 +15,60 @@ export interface VerifyOptions {
   now?: number
 }
 
+// Tokens already verified, per keyring: a page sends one token with every tile query, so the
+// signature and claims are checked once and the time claims again on each use. Bounded; only
+// valid tokens are kept, and a keyring (a server) never sees another's.
+const MAX_VERIFIED_TOKENS = 10_000
+const verifiedTokens = new WeakMap<
+  EmbedKeyring,
+  Map<string, { claims: EmbedClaims; nbf?: number }>
+>()
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) deepFreeze(item)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/** The claims of a token verified before, if its time claims still hold. */
+function alreadyVerified(
+  keyring: EmbedKeyring,
+  token: string,
+  nowSeconds: number,
+  leeway: number,
+): EmbedClaims | undefined {
+  const known = verifiedTokens.get(keyring)?.get(token)
+  if (!known) return undefined
+  const { claims, nbf } = known
+  // The checks jose makes, with the same tolerance; a failure goes through full verification.
+  if (claims.exp <= nowSeconds - leeway) return undefined
+  if (nbf !== undefined && nbf > nowSeconds + leeway) return undefined
+  if (claims.iat > nowSeconds + leeway) return undefined
+  return claims
+}
+
+function remember(
+  keyring: EmbedKeyring,
+  token: string,
+  claims: EmbedClaims,
+  nbf: unknown,
+): EmbedClaims {
+  let verified = verifiedTokens.get(keyring)
+  if (!verified) {
+    verified = new Map()
+    verifiedTokens.set(keyring, verified)
+  }
+  if (verified.size >= MAX_VERIFIED_TOKENS) {
+    const oldest = verified.keys().next().value
+    if (oldest !== undefined) verified.delete(oldest)
+  }
+  const frozen = deepFreeze(claims)
+  verified.set(token, { claims: frozen, ...(typeof nbf === 'number' && { nbf }) })
+  return frozen
+}
+
 function invalid(message: string, cause?: unknown): ServerError {
   return new ServerError('invalid_token', message, { cause })
 }
@@ -64,13 +118,17 @@ export async function verifyEmbedToken(
   token: string,
   options: VerifyOptions,
 ): Promise<EmbedClaims> {
+  const currentDate = new Date(options.now ?? Date.now())
+  const nowSeconds = currentDate.getTime() / 1000
+  const known = alreadyVerified(keyring, token, nowSeconds, options.leewaySeconds)
+  if (known) return known
+
   const { alg, kid } = keyIdOf(token)
   const embedKey = keyring.get(kid)
   if (!embedKey) throw invalid(`Unknown embed key "${kid}"`)
   const candidates = embedKey.keys.filter((key) => key.alg === alg)
   if (candidates.length === 0) throw invalid(`Embed key "${kid}" has no ${alg} key`)
 
-  const currentDate = new Date(options.now ?? Date.now())
   let payload: JWTPayload | undefined
   let lastError: unknown
   for (const candidate of candidates) {
@@ -96,7 +154,6 @@ export async function verifyEmbedToken(
 
   const iat = payload.iat as number
   const exp = payload.exp as number
-  const nowSeconds = currentDate.getTime() / 1000
   if (iat > nowSeconds + options.leewaySeconds) throw invalid('Token claim "iat" is in the future')
   if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw invalid('The token lives longer than 24 hours')
 
@@ -107,5 +164,5 @@ export async function verifyEmbedToken(
       `Token claim "${issue?.path.join('.') ?? ''}" is invalid: ${issue?.message ?? ''}`,
     )
   }
-  return claims.data
+  return remember(keyring, token, claims.data, payload.nbf)
 }

@@ -72,7 +72,7 @@ describe('parseConfig', () => {
       tokenLeewaySeconds: 30,
       maxRows: 10_000,
     })
-    expect(config.audit).toEqual({ enabled: true, table: 'inset_audit' })
+    expect(config.audit).toEqual({ enabled: true, table: 'inset_audit', flushIntervalMs: 50 })
   })
 
   it('names every bad field', () => {

@@ -235,6 +235,11 @@ const auditSchema = z.strictObject({
   enabled: z.boolean().default(true),
   dataSource: identifier.optional(),
   table: identifier.default('inset_audit'),
+  /**
+   * Entries are written in the background; one INSERT takes those of this many milliseconds.
+   * Graceful shutdown and `GET /v1/audit` write what is queued first.
+   */
+  flushIntervalMs: z.int().min(0).max(10_000).default(50),
 })
 
 const openAIEngineSchema = z.strictObject({

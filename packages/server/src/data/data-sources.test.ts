@@ -63,6 +63,23 @@ describe.each(BACKENDS)('%s data source', (_name, backend, skipReason) => {
   })
 
   it.skipIf(skipReason)(
+    'answers a repeated statement anew after its table was replaced, with new values bound',
+    async () => {
+      const count = 'SELECT COUNT(*), MAX(label) FROM replaced_test WHERE kind = $1'
+      await source.execute('CREATE TABLE replaced_test (kind VARCHAR, label VARCHAR)')
+      await source.execute(`INSERT INTO replaced_test VALUES ('a', 'x'), ('a', 'y'), ('b', 'z')`)
+      expect(await source.query(count, ['a'])).toEqual([[2, 'y']])
+      expect(await source.query(count, ['b'])).toEqual([[1, 'z']])
+      // Same text, same connection pool: the table is dropped and made again with other columns.
+      await source.execute('DROP TABLE replaced_test')
+      await source.execute('CREATE TABLE replaced_test (label VARCHAR, kind VARCHAR, n INTEGER)')
+      await source.execute(`INSERT INTO replaced_test VALUES ('q', 'a', 1)`)
+      for (let i = 0; i < 4; i++) expect(await source.query(count, ['a'])).toEqual([[1, 'q']])
+      expect(await source.query(count, ['b'])).toEqual([[0, null]])
+    },
+  )
+
+  it.skipIf(skipReason)(
     'interrupts a running statement when its signal aborts',
     async () => {
       const controller = new AbortController()
@@ -77,6 +94,21 @@ describe.each(BACKENDS)('%s data source', (_name, backend, skipReason) => {
       controller.abort()
       await expect(running).rejects.toBeInstanceOf(QueryAbortedError)
       // The connection is usable afterwards.
+      expect(await source.query('SELECT 1')).toEqual([[1]])
+    },
+    20_000,
+  )
+
+  it.skipIf(skipReason)(
+    'stops a statement aborted before it got to run (while it is prepared or dispatched)',
+    async () => {
+      for (const wait of [undefined, () => Promise.resolve(), () => Promise.resolve()]) {
+        const controller = new AbortController()
+        const running = source.query(SLOW[source.dialect], [], { signal: controller.signal })
+        await wait?.()
+        controller.abort()
+        await expect(running).rejects.toBeInstanceOf(QueryAbortedError)
+      }
       expect(await source.query('SELECT 1')).toEqual([[1]])
     },
     20_000,

@@ -8,6 +8,7 @@ import {
   DuckDBDataChunk,
   DuckDBDateValue,
   DuckDBInstance,
+  type DuckDBPreparedStatement,
   type DuckDBType,
   DuckDBTypeId,
   type DuckDBValue,
@@ -27,6 +28,8 @@ import {
 
 const DAY_MS = 86_400_000
 const CHUNK_ROWS = 2048
+/** Prepared statements kept per connection: tiles repeat a few statement texts with new values. */
+const STATEMENTS_PER_CONNECTION = 64
 
 const BULK_TYPES: Record<BulkColumnType, DuckDBType> = {
   integer: INTEGER,
@@ -67,6 +70,32 @@ function toBulkValues(type: BulkColumnType, values: readonly unknown[]): DuckDBV
       value === null || value === undefined ? null : BigInt(value as number),
     )
   return values as DuckDBValue[]
+}
+
+/**
+ * The connection's prepared statement for `sql`, kept (least recently used out) so that a repeated
+ * query skips parsing and planning. A connection runs one query at a time, so no statement is
+ * shared between two running queries; DuckDB re-plans one whose tables changed.
+ */
+async function preparedStatement(
+  cache: Map<string, DuckDBPreparedStatement>,
+  connection: DuckDBConnection,
+  sql: string,
+): Promise<DuckDBPreparedStatement> {
+  const known = cache.get(sql)
+  if (known) {
+    cache.delete(sql)
+    cache.set(sql, known)
+    return known
+  }
+  const statement = await connection.prepare(sql)
+  if (cache.size >= STATEMENTS_PER_CONNECTION) {
+    const [oldestSql, oldest] = cache.entries().next().value as [string, DuckDBPreparedStatement]
+    cache.delete(oldestSql)
+    oldest.destroySync()
+  }
+  cache.set(sql, statement)
+  return statement
 }
 
 /** A fixed set of connections handed out one query at a time. */
@@ -120,20 +149,32 @@ export async function openDuckDBSource(options: DuckDBSourceOptions): Promise<Da
     Array.from({ length: options.poolSize }, () => instance.connect()),
   )
   const pool = new ConnectionPool(connections)
+  const statements = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>()
 
   const query = (sql: string, params: readonly SqlParam[] = [], queryOptions: QueryOptions = {}) =>
     pool.use(async (connection) => {
       let aborted = false
+      let repeat: NodeJS.Timeout | undefined
       const stop = whenAborted(queryOptions.signal, () => {
         aborted = true
         connection.interrupt()
+        // DuckDB drops an interrupt that lands before the statement really starts: repeat it until
+        // the query settles (the connection is this query's until then).
+        repeat = setInterval(() => connection.interrupt(), 5)
       })
       try {
         if (aborted) throw new QueryAbortedError('Query aborted before it started')
-        const reader = await connection.runAndReadAll(
-          sql,
-          params.length > 0 ? [...params] : undefined,
-        )
+        let cache = statements.get(connection)
+        if (!cache) {
+          cache = new Map()
+          statements.set(connection, cache)
+        }
+        const statement = await preparedStatement(cache, connection, sql)
+        // An interrupt while preparing stops nothing: nothing ran yet.
+        if (aborted) throw new QueryAbortedError('Query aborted before it started')
+        statement.clearBindings()
+        if (params.length > 0) statement.bind([...params])
+        const reader = await statement.runAndReadAll()
         const types = Array.from({ length: reader.columnCount }, (_, i) => reader.columnTypeId(i))
         return reader
           .getRowsJS()
@@ -142,6 +183,7 @@ export async function openDuckDBSource(options: DuckDBSourceOptions): Promise<Da
         if (aborted) throw new QueryAbortedError('Query interrupted', { cause: error })
         throw error
       } finally {
+        clearInterval(repeat)
         stop()
       }
     })

@@ -137,7 +137,5 @@ const auditQuery = pageQuery.extend({
 export async function listAudit(c: AppContext): Promise<Response> {
   const parsed = auditQuery.safeParse(c.req.query())
   if (!parsed.success) throw badRequest(issueMessage(parsed.error))
-  const runtime = c.get('runtime')
-  await runtime.audit.flush()
-  return c.json(await runtime.audit.list(parsed.data))
+  return c.json(await c.get('runtime').audit.list(parsed.data))
 }
