@@ -108,7 +108,9 @@ function describeFailure(error: unknown): ServerError {
 /**
  * Verifies an embed token: algorithm, `kid` lookup, signature (trying each active key of the embed
  * key, for rotation), `iss`, `aud`, `exp`, `nbf`, `iat` with leeway, a lifetime of at most 24 h and
- * the Inset claims. Throws `token_expired` or `invalid_token` ServerErrors.
+ * the Inset claims. Throws `token_expired` or `invalid_token` ServerErrors. A token this keyring
+ * verified before is known by its text: only its time claims are checked again (the claims
+ * returned are frozen).
  *
  * @example
  * const claims = await verifyEmbedToken(keyring, token, { leewaySeconds: 30 })
