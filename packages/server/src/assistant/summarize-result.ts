@@ -1,20 +1,6 @@
 import type { CellValue, ColumnMeta, QueryResult } from '@inset/core'
 import { listInWords } from './describe-query'
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+import { MONTHS } from './time/calendar'
 
 /** A cell as an answer writes it: `1,234.56`, `1,234`, `12.5%`, `November 2025`, `Q3 2026`. */
 export function formatCell(column: ColumnMeta | undefined, value: CellValue): string {

@@ -55,7 +55,7 @@ export function singularize(phrase: string): string | undefined {
   return singular === undefined ? undefined : [...words, singular].join(' ')
 }
 
-/** Numbers written as words, for "top five products". */
+/** Numbers written as words, for "top five products" and "last thirty days". */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
@@ -70,8 +70,12 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   eleven: 11,
   twelve: 12,
   fifteen: 15,
+  eighteen: 18,
   twenty: 20,
+  thirty: 30,
   fifty: 50,
+  sixty: 60,
+  ninety: 90,
   hundred: 100,
 }
 

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node'
+import { NUMBER_WORDS } from '../builtin/words'
 import {
   addDays,
   type CalendarUnit,
@@ -26,25 +27,6 @@ export interface TimeMatch {
 }
 
 const UNIT = '(day|week|month|quarter|year)'
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  eighteen: 18,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
-}
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`
 const ORDINALS: Record<string, number> = {
   first: 1,
