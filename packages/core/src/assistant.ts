@@ -1,4 +1,4 @@
-import type { ControllerContext } from './dashboard'
+import type { ControllerContext, DashboardController } from './dashboard'
 import { createEmitter } from './emitter'
 import { InsetError, isInsetErrorCode, toInsetError } from './errors'
 import { sameValue } from './timing'
@@ -48,6 +48,11 @@ export interface AssistantSnapshot {
 
 export interface AssistantOptions {
   context?: AssistantContext
+  /**
+   * A dashboard to follow: while linked, the context's `dashboardId` and `filters` are that
+   * dashboard's, as they change. Nothing else (credentials, instances) is shared or copied.
+   */
+  dashboard?: DashboardController | undefined
 }
 
 /** A conversation with the data assistant. It survives token refreshes; `reset()` clears it. */
@@ -59,6 +64,8 @@ export interface AssistantController {
   /** Clears the conversation. */
   reset(): void
   setContext(context: AssistantContext): void
+  /** Links (or, with `dashboard: undefined`, unlinks) a dashboard; sets the own context. */
+  setOptions(options: AssistantOptions): void
   subscribe(listener: (snapshot: AssistantSnapshot) => void): () => void
   getSnapshot(): AssistantSnapshot
   destroy(): void
@@ -79,11 +86,19 @@ export function createAssistantController(
   options: AssistantOptions = {},
 ): AssistantController {
   const { api } = context
+  let ownContext: AssistantContext = { ...options.context }
+  let dashboard = options.dashboard
+  let stopFollowing = noop
+  /** The own context, with the linked dashboard's id and filters over it. */
+  const currentContext = (): AssistantContext =>
+    dashboard && dashboard.getSnapshot().state !== 'destroyed'
+      ? { ...ownContext, dashboardId: dashboard.id, filters: dashboard.getSnapshot().filters }
+      : ownContext
   let snapshot: AssistantSnapshot = {
     state: 'idle',
     messages: [],
     suggestions: [],
-    context: { ...options.context },
+    context: currentContext(),
   }
   let answering: AbortController | undefined
   let suggesting: AbortController | undefined
@@ -91,8 +106,14 @@ export function createAssistantController(
   let suggestedFor: string | undefined
   let nextId = 0
   const changes = createEmitter<AssistantSnapshot>({
-    onFirst: loadSuggestions,
-    onLast: () => suggesting?.abort(),
+    onFirst() {
+      follow()
+      loadSuggestions()
+    },
+    onLast() {
+      stopFollowing()
+      suggesting?.abort()
+    },
   })
   const destroyed = () => snapshot.state === 'destroyed'
 
@@ -100,6 +121,26 @@ export function createAssistantController(
     if (destroyed()) return
     snapshot = { ...snapshot, ...patch }
     changes.emit(snapshot)
+  }
+
+  /** Follows the linked dashboard while anyone listens; a destroyed dashboard unlinks itself. */
+  function follow() {
+    stopFollowing()
+    stopFollowing = noop
+    if (!dashboard || !changes.size) return
+    const followed = dashboard
+    stopFollowing = followed.subscribe((next) => {
+      if (next.state === 'destroyed' && dashboard === followed) dashboard = undefined
+      applyContext()
+    })
+    applyContext()
+  }
+
+  function applyContext() {
+    const next = currentContext()
+    if (sameValue(next, snapshot.context)) return
+    update({ context: next })
+    if (changes.size) loadSuggestions()
   }
 
   function loadSuggestions() {
@@ -153,7 +194,8 @@ export function createAssistantController(
     })
     const abort = new AbortController()
     answering = abort
-    const { dashboardId, filters } = snapshot.context
+    // Read at the moment of asking: a linked dashboard's filters may have changed unobserved.
+    const { dashboardId, filters } = currentContext()
     try {
       const request = {
         question: text,
@@ -193,14 +235,22 @@ export function createAssistantController(
       if (changes.size) loadSuggestions()
     },
     setContext(next) {
-      if (sameValue(next, snapshot.context)) return
-      update({ context: { ...next } })
-      if (changes.size) loadSuggestions()
+      ownContext = { ...next }
+      applyContext()
+    },
+    setOptions(next) {
+      if (next.context) ownContext = { ...next.context }
+      if ('dashboard' in next && next.dashboard !== dashboard) {
+        dashboard = next.dashboard
+        follow()
+      }
+      applyContext()
     },
     subscribe: changes.subscribe,
     getSnapshot: () => snapshot,
     destroy() {
       cancel()
+      stopFollowing()
       suggesting?.abort()
       update({ state: 'destroyed' })
       changes.clear()

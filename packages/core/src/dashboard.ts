@@ -29,9 +29,22 @@ export interface DashboardSnapshot {
   definition?: DashboardDefinition
   /** The filters in effect: the definition's defaults overlaid with yours. */
   filters: Filters
+  /**
+   * Who made the last change of `filters`: `user` (a filter bar, a click), `api` (`setFilters`,
+   * `setOptions`); absent while they are what the dashboard started with.
+   */
+  filterOrigin?: FilterOrigin
   tiles: Readonly<Record<string, TileSnapshot>>
   /** Why the dashboard as a whole failed (token, definition); tile failures sit on the tile. */
   error?: InsetError
+}
+
+/** Who changed the filters: the person using the dashboard, or the host's code. */
+export type FilterOrigin = 'user' | 'api'
+
+export interface SetFiltersOptions {
+  /** Default `api`; a UI acting for the person using it passes `user`. */
+  origin?: FilterOrigin
 }
 
 export interface DashboardOptions {
@@ -45,7 +58,9 @@ export interface DashboardController {
   subscribe(listener: (snapshot: DashboardSnapshot) => void): () => void
   getSnapshot(): DashboardSnapshot
   /** Merges `{ region: ['EU'] }` into the filters (`undefined` removes one), or maps them with a function. */
-  setFilters(next: Filters | ((current: Filters) => Filters)): void
+  setFilters(next: Filters | ((current: Filters) => Filters), options?: SetFiltersOptions): void
+  /** Back to the definition's default filters. */
+  resetFilters(options?: SetFiltersOptions): void
   setOptions(options: DashboardOptions): void
   /** Fetches the definition and every tile again, showing the current data meanwhile. */
   refresh(): void
@@ -63,14 +78,37 @@ export interface ControllerContext {
 
 type LoadMode = 'all' | 'failed' | 'refresh'
 
-/** The definition's default filters overlaid with `filters`. */
-const withDefaults = (definition: DashboardDefinition | undefined, filters: Filters): Filters => {
-  const merged: Filters = {}
-  for (const filter of definition?.filters ?? []) {
-    if (filter.default !== undefined) merged[filter.id] = filter.default
-  }
-  return { ...merged, ...filters }
+/**
+ * The filters a definition starts with: each filter's `default`.
+ *
+ * @example defaultFilters(definition) // { date: { from: '2026-01-01' } }
+ */
+export function defaultFilters(definition: DashboardDefinition | undefined): Filters {
+  const defaults: Filters = {}
+  for (const filter of definition?.filters ?? [])
+    if (filter.default !== undefined) defaults[filter.id] = filter.default
+  return defaults
 }
+
+/**
+ * Whether `filters` are the definition's defaults (an absent filter and `null` are the same), e.g.
+ * to hide a "clear filters" button.
+ */
+export function filtersAreDefault(
+  definition: DashboardDefinition | undefined,
+  filters: Filters,
+): boolean {
+  const defaults = defaultFilters(definition)
+  return (definition?.filters ?? []).every((filter) =>
+    sameValue(filters[filter.id] ?? null, defaults[filter.id] ?? null),
+  )
+}
+
+/** The definition's default filters overlaid with `filters`. */
+const withDefaults = (definition: DashboardDefinition | undefined, filters: Filters): Filters => ({
+  ...defaultFilters(definition),
+  ...filters,
+})
 
 /** The filters without `undefined` values. */
 const clean = (filters: Filters): Filters =>
@@ -220,13 +258,16 @@ export function createDashboardController(
     stopTokens()
   }
 
-  function setFilters(next: Filters | ((current: Filters) => Filters)) {
+  function setFilters(
+    next: Filters | ((current: Filters) => Filters),
+    { origin = 'api' }: SetFiltersOptions = {},
+  ) {
     if (destroyed()) return
     const filters = clean(
       typeof next === 'function' ? next(snapshot.filters) : { ...snapshot.filters, ...next },
     )
     if (sameValue(filters, snapshot.filters)) return
-    update({ filters })
+    update({ filters, filterOrigin: origin })
     stale = true
     if (changes.size) load(snapshot.definition ? 'all' : 'refresh')
   }
@@ -236,6 +277,7 @@ export function createDashboardController(
     subscribe: changes.subscribe,
     getSnapshot: () => snapshot,
     setFilters,
+    resetFilters: (options) => setFilters(() => defaultFilters(snapshot.definition), options),
     setOptions({ filters }) {
       if (filters && !sameValue(filters, optionFilters)) {
         optionFilters = filters

@@ -20,10 +20,14 @@ export type {
   DashboardOptions,
   DashboardSnapshot,
   DashboardState,
+  FilterOrigin,
+  SetFiltersOptions,
   TileSnapshot,
   TileStatus,
 } from './dashboard'
-export { createDashboardController } from './dashboard'
+export { createDashboardController, defaultFilters, filtersAreDefault } from './dashboard'
+export type { DashboardEvent } from './dashboard-events'
+export { dashboardEvents } from './dashboard-events'
 export type { Emitter } from './emitter'
 export { createEmitter } from './emitter'
 export type { InsetErrorCode } from './errors'
@@ -39,7 +43,7 @@ export { createInset } from './inset'
 export type { TokenTimes } from './jwt'
 export { decodeTokenTimes } from './jwt'
 export { createSseParser } from './sse'
-export type { InsetCssVariables, InsetTheme, InsetThemeColors } from './theme'
+export type { InsetCssVariables, InsetTheme, InsetThemeColors, InsetThemeInput } from './theme'
 export {
   darkColors,
   defaultDarkPalette,
@@ -47,6 +51,7 @@ export {
   lightColors,
   resolveColorScheme,
   themeToCssVariables,
+  toTheme,
 } from './theme'
 export type { Scheduler } from './timing'
 export type { FetchTokenResult, TokenEnvironment, TokenResponseLike } from './token-fetch'

@@ -10,9 +10,10 @@ import {
   type DashboardController,
   type DashboardOptions,
 } from './dashboard'
+import { createEmitter } from './emitter'
 import { InsetError } from './errors'
-import type { InsetTheme } from './theme'
-import { defaultScheduler, type Scheduler } from './timing'
+import { type InsetTheme, type InsetThemeInput, toTheme } from './theme'
+import { defaultScheduler, type Scheduler, sameValue } from './timing'
 import { createTokenSource, type TokenSource, type TokenSourceOptions } from './token-source'
 
 export interface InsetOptions {
@@ -25,8 +26,8 @@ export interface InsetOptions {
   fetch?: typeof fetch
   /** Timeout of each request to the Inset server. Default 30 s. */
   timeoutMs?: number
-  /** Passed on to the elements and bindings. */
-  theme?: InsetTheme
+  /** The default theme of every element using this instance; change it with `setTheme()`. */
+  theme?: InsetThemeInput
   scheduler?: Scheduler
   random?: () => number
 }
@@ -36,7 +37,19 @@ export interface Inset {
   readonly serverUrl: string
   readonly tokens: TokenSource
   readonly api: InsetApi
+  /**
+   * The default theme of every element and component using this instance (an element's own
+   * `theme` wins). The one theme channel: bindings' providers set it, elements follow it.
+   */
   readonly theme: InsetTheme | undefined
+  /**
+   * Changes the default theme; elements using this instance restyle at once.
+   *
+   * @example inset.setTheme('dark')
+   */
+  setTheme(theme: InsetThemeInput | undefined): void
+  /** Calls `listener` after each `setTheme()` that changed the theme; returns the unsubscribe. */
+  onThemeChange(listener: (theme: InsetTheme | undefined) => void): () => void
   dashboard(id: string, options?: DashboardOptions): DashboardController
   assistant(options?: AssistantOptions): AssistantController
   /** Destroys every controller made here, and the token source if this made it. */
@@ -54,7 +67,9 @@ export interface Inset {
  * const dashboard = inset.dashboard('sales-overview')
  */
 export function createInset(options: InsetOptions): Inset {
-  const { serverUrl, scheduler = defaultScheduler, random = Math.random, theme } = options ?? {}
+  const { serverUrl, scheduler = defaultScheduler, random = Math.random } = options ?? {}
+  let theme = options?.theme ? toTheme(options.theme) : undefined
+  const themeChanges = createEmitter<InsetTheme | undefined>()
   if (typeof serverUrl !== 'string' || !/^https?:\/\/[^/]/.test(serverUrl)) {
     throw new InsetError('bad_request', 'serverUrl must be an http(s) URL')
   }
@@ -80,7 +95,16 @@ export function createInset(options: InsetOptions): Inset {
     serverUrl,
     tokens,
     api,
-    theme,
+    get theme() {
+      return theme
+    },
+    setTheme(next) {
+      const value = next ? toTheme(next) : undefined
+      if (sameValue(value, theme)) return
+      theme = value
+      themeChanges.emit(theme)
+    },
+    onThemeChange: themeChanges.subscribe,
     dashboard(id, dashboardOptions) {
       segment(id, 'dashboard id')
       return track(createDashboardController(context, id, dashboardOptions))
@@ -88,6 +112,7 @@ export function createInset(options: InsetOptions): Inset {
     assistant: (assistantOptions) => track(createAssistantController(context, assistantOptions)),
     destroy() {
       for (const controller of [...live]) controller.destroy()
+      themeChanges.clear()
       if (!options.tokens) tokens.destroy()
     },
   }

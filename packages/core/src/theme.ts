@@ -31,6 +31,19 @@ export interface InsetTheme {
   density?: 'compact' | 'comfortable'
 }
 
+/** `light`, `dark`, `auto` (follow `prefers-color-scheme`), or a full theme. */
+export type InsetThemeInput = InsetTheme | 'light' | 'dark' | 'auto'
+
+/**
+ * A theme from its shorthand: `'dark'` is `{ mode: 'dark' }`, nothing is `{}`.
+ *
+ * @example toTheme('dark') // { mode: 'dark' }
+ */
+export function toTheme(input: InsetThemeInput | undefined): InsetTheme {
+  if (!input) return {}
+  return typeof input === 'string' ? { mode: input } : input
+}
+
 /** The CSS custom properties of a theme, e.g. `--inset-color-primary`. */
 export type InsetCssVariables = Record<
   | `--inset-color-${keyof InsetThemeColors}`

@@ -2,15 +2,14 @@ import {
   createInset,
   type Inset,
   type InsetOptions,
-  type InsetTheme,
+  type InsetThemeInput,
   resolveColorScheme,
+  toTheme,
 } from '@inset/core'
+import { elementAttributes, elementProperties, type InsetTag } from './element-table'
 import type { FormatOptions } from './format'
 import { adoptStyles } from './styles/adopt'
 import { derivedStyles, themeStyles } from './styles/tokens'
-
-/** `light`, `dark`, `auto` (follow `prefers-color-scheme`), or a full theme. */
-export type InsetThemeInput = InsetTheme | 'light' | 'dark' | 'auto'
 
 // Importing this module must work where no DOM exists (SSR): extend a stand-in there.
 const HTMLElementBase = (
@@ -20,18 +19,16 @@ const HTMLElementBase = (
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 const themeCss = new Map<string, string>()
 
-function toTheme(input: InsetThemeInput | undefined): InsetTheme {
-  if (!input) return {}
-  return typeof input === 'string' ? { mode: input } : input
-}
-
 /**
  * What both elements share: how they connect (an `inset` instance, or `serverUrl` + `fetchToken`),
  * theme and locale, styles, and the lifecycle around `connectedCallback`.
  */
 export abstract class InsetBaseElement extends HTMLElementBase {
+  /** The element's row of `INSET_ELEMENTS`: its properties, attributes and events. */
+  static tag: InsetTag
+
   static get observedAttributes(): string[] {
-    return ['server-url', 'theme', 'locale', 'currency']
+    return Object.keys(elementAttributes(this.tag))
   }
 
   #inset: Inset | undefined
@@ -40,6 +37,7 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   #theme: InsetThemeInput | undefined
   #owned: { inset: Inset; serverUrl: string; fetchToken: InsetOptions['fetchToken'] } | undefined
   #media: MediaQueryList | undefined
+  #stopTheme: (() => void) | undefined
   #updateQueued = false
   protected root: ShadowRoot | undefined
 
@@ -50,6 +48,7 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   set inset(value: Inset | undefined) {
     if (value === this.#inset) return
     this.#inset = value
+    this.#followTheme()
     this.applyTheme()
     this.connectionChanged()
   }
@@ -105,25 +104,24 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   #currency: string | undefined
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    const next = value ?? undefined
-    if (name === 'server-url') this.serverUrl = next
-    else if (name === 'theme') this.theme = next as InsetThemeInput | undefined
-    else if (name === 'locale') this.locale = next
-    else if (name === 'currency') this.currency = next
+    const property = elementAttributes(this.#tag)[name]
+    if (property) (this as Record<string, unknown>)[property] = value ?? undefined
+  }
+
+  /** The connection in use: `inset`, or the instance made from `serverUrl` + `fetchToken`. */
+  get connection(): Inset | undefined {
+    return this.#inset ?? this.#owned?.inset
+  }
+
+  get #tag(): InsetTag {
+    return (this.constructor as typeof InsetBaseElement).tag
   }
 
   connectedCallback(): void {
+    this.#followTheme()
     if (!this.root) {
       // Properties set before the element was defined are own properties that hide our setters.
-      for (const name of [
-        'inset',
-        'serverUrl',
-        'fetchToken',
-        'theme',
-        'locale',
-        'currency',
-        ...this.upgradedProperties(),
-      ]) {
+      for (const name of elementProperties(this.#tag)) {
         if (!Object.hasOwn(this, name)) continue
         const value = (this as Record<string, unknown>)[name]
         delete (this as Record<string, unknown>)[name]
@@ -140,6 +138,8 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   disconnectedCallback(): void {
     this.#media?.removeEventListener('change', this.#onSchemeChange)
     this.#media = undefined
+    this.#stopTheme?.()
+    this.#stopTheme = undefined
     // A move within the page disconnects and reconnects at once: keep state through it.
     queueMicrotask(() => {
       if (this.isConnected) return
@@ -147,11 +147,6 @@ export abstract class InsetBaseElement extends HTMLElementBase {
       this.#owned?.inset.destroy()
       this.#owned = undefined
     })
-  }
-
-  /** Names of subclass properties to rescue from before the upgrade. */
-  protected upgradedProperties(): string[] {
-    return []
   }
 
   /** Stylesheets of the element, after the tokens. */
@@ -201,12 +196,15 @@ export abstract class InsetBaseElement extends HTMLElementBase {
     }
   }
 
-  /** The resolved scheme, `light` or `dark`. */
-  protected get scheme(): 'light' | 'dark' {
-    return this.dataset.scheme === 'dark' ? 'dark' : 'light'
-  }
-
   #onSchemeChange = () => this.applyTheme()
+
+  /** Restyles when the instance's default theme changes (`inset.setTheme()`). */
+  #followTheme(): void {
+    this.#stopTheme?.()
+    this.#stopTheme = this.isConnected
+      ? this.#inset?.onThemeChange(this.#onSchemeChange)
+      : undefined
+  }
 
   /** Applies the theme's tokens and resolves `auto` against the page's preference. */
   protected applyTheme(): void {

@@ -80,40 +80,6 @@ export type InsetEventName = keyof InsetEventDetailMap
 /** The `CustomEvent` of one Inset event. */
 export type InsetEvent<N extends InsetEventName> = CustomEvent<InsetEventDetailMap[N]>
 
-/**
- * Every event, mapped to the callback name the framework wrappers use and the elements that send it.
- * Wrappers iterate this table instead of listing events by hand.
- *
- * @example
- * for (const [name, { handler }] of Object.entries(INSET_EVENTS)) el.addEventListener(name, (e) => props[handler]?.(e))
- */
-export const INSET_EVENTS = {
-  'inset-ready': { handler: 'onReady', elements: ['inset-dashboard', 'inset-assistant'] },
-  'inset-error': { handler: 'onError', elements: ['inset-dashboard', 'inset-assistant'] },
-  'inset-state-change': {
-    handler: 'onStateChange',
-    elements: ['inset-dashboard', 'inset-assistant'],
-  },
-  'inset-filter-change': { handler: 'onFilterChange', elements: ['inset-dashboard'] },
-  'inset-data-point-click': {
-    handler: 'onDataPointClick',
-    elements: ['inset-dashboard', 'inset-assistant'],
-  },
-  'inset-answer': { handler: 'onAnswer', elements: ['inset-assistant'] },
-} as const satisfies Record<
-  InsetEventName,
-  { handler: `on${string}`; elements: ReadonlyArray<'inset-dashboard' | 'inset-assistant'> }
->
-
-/** Callback prop name of an event, e.g. `'onFilterChange'`. */
-export type InsetEventHandlerName<N extends InsetEventName = InsetEventName> =
-  (typeof INSET_EVENTS)[N]['handler']
-
-/** Callback props of the wrappers, derived from the table: `{ onReady?: (e) => void, ... }`. */
-export type InsetEventHandlers = {
-  [N in InsetEventName as InsetEventHandlerName<N>]?: (event: InsetEvent<N>) => void
-}
-
 /** Sends a bubbling, composed Inset event from `target`. */
 export function dispatchInsetEvent<N extends InsetEventName>(
   target: EventTarget,

@@ -1,14 +1,17 @@
 import type { DashboardDefinition, Filters, InsetError } from '@inset/core'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
-  INSET_EVENTS,
+  INSET_ELEMENTS,
   type InsetAnswerDetail,
   type InsetAssistantElement,
   type InsetDashboardElement,
+  type InsetElementEvents,
+  type InsetElementProps,
   type InsetEvent,
+  type InsetEventCallbacks,
   type InsetEventDetailMap,
-  type InsetEventHandlers,
-  type InsetEventName,
+  type InsetEventKey,
+  type InsetThemeInput,
 } from './index'
 
 describe('public types', () => {
@@ -30,12 +33,27 @@ describe('public types', () => {
     })
   })
 
-  it('keys the event table by every event name, with its handler name', () => {
-    expectTypeOf<keyof typeof INSET_EVENTS>().toEqualTypeOf<InsetEventName>()
-    expectTypeOf(INSET_EVENTS['inset-answer'].handler).toEqualTypeOf<'onAnswer'>()
-    expectTypeOf<InsetEventHandlers['onAnswer']>().toEqualTypeOf<
+  it('derives props, events and callbacks of each element from the one table', () => {
+    expectTypeOf<keyof typeof INSET_ELEMENTS>().toEqualTypeOf<
+      'inset-dashboard' | 'inset-assistant'
+    >()
+    expectTypeOf<InsetEventKey<'inset-filter-change'>>().toEqualTypeOf<'filterChange'>()
+    expectTypeOf<keyof InsetElementEvents<'inset-dashboard'>>().toEqualTypeOf<
+      'ready' | 'error' | 'stateChange' | 'filterChange' | 'dataPointClick'
+    >()
+    expectTypeOf<keyof InsetElementEvents<'inset-assistant'>>().toEqualTypeOf<
+      'ready' | 'error' | 'stateChange' | 'dataPointClick' | 'answer'
+    >()
+    expectTypeOf<InsetEventCallbacks<'inset-assistant'>['onAnswer']>().toEqualTypeOf<
       ((event: InsetEvent<'inset-answer'>) => void) | undefined
     >()
+    expectTypeOf<InsetElementProps<'inset-dashboard'>>().toEqualTypeOf<{
+      theme?: InsetThemeInput
+      locale?: string
+      currency?: string
+      dashboardId?: string
+      filters?: Filters
+    }>()
     expectTypeOf<InsetEventDetailMap['inset-answer']>().toEqualTypeOf<InsetAnswerDetail>()
   })
 
@@ -43,6 +61,9 @@ describe('public types', () => {
     expectTypeOf<InsetDashboardElement['setFilters']>().parameters.toEqualTypeOf<
       [Filters | ((current: Filters) => Filters)]
     >()
+    const dashboard = document.createElement('inset-dashboard')
+    for (const name of Object.keys(INSET_ELEMENTS['inset-dashboard'].properties))
+      expectTypeOf(name in dashboard).toBeBoolean()
     expectTypeOf<InsetDashboardElement['refresh']>().returns.toBeVoid()
     expectTypeOf<InsetAssistantElement['ask']>().returns.toEqualTypeOf<Promise<void>>()
     expectTypeOf<InsetAssistantElement['for']>().toEqualTypeOf<string | undefined>()

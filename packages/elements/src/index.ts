@@ -1,22 +1,32 @@
+export type { InsetThemeInput } from '@inset/core'
 export { InsetAssistantElement } from './assistant/assistant-element'
-export type { InsetThemeInput } from './base-element'
 export { InsetBaseElement } from './base-element'
 export { InsetDashboardElement } from './dashboard/dashboard-element'
+export type {
+  InsetElementEvents,
+  InsetElementProperties,
+  InsetElementProps,
+  InsetEventCallbacks,
+  InsetEventKey,
+  InsetEventOf,
+  InsetPropertySpec,
+  InsetPropName,
+  InsetTag,
+} from './element-table'
+export { elementAttributes, elementProperties, eventKey, INSET_ELEMENTS } from './element-table'
 export type {
   InsetAnswerDetail,
   InsetDataPointClickDetail,
   InsetErrorDetail,
   InsetEvent,
   InsetEventDetailMap,
-  InsetEventHandlerName,
-  InsetEventHandlers,
   InsetEventName,
   InsetEventSource,
   InsetFilterChangeDetail,
   InsetReadyDetail,
   InsetStateChangeDetail,
 } from './events'
-export { dispatchInsetEvent, INSET_EVENTS } from './events'
+export { dispatchInsetEvent } from './events'
 export type { FormatOptions } from './format'
 export { formatCell, formatNumber } from './format'
 export { defineInsetElements, INSET_ELEMENT_TAGS } from './register'

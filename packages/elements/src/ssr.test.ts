@@ -6,5 +6,5 @@ it('imports without a DOM and registers nothing until asked (server-side renderi
   const elements = await import('./index')
   expect(typeof elements.InsetDashboardElement).toBe('function')
   expect(() => elements.defineInsetElements()).not.toThrow()
-  expect(Object.keys(elements.INSET_EVENTS)).toHaveLength(6)
+  expect(Object.keys(elements.INSET_ELEMENTS)).toEqual(['inset-dashboard', 'inset-assistant'])
 })

@@ -30,7 +30,10 @@ describe('<InsetAssistant>', () => {
     expect(document.querySelectorAll('inset-assistant')).toHaveLength(1)
     expect(assistant.for).toBe('sales')
     expect(assistant.hasAttribute('for')).toBe(false)
-    expect(assistant.theme).toBe('dark')
+    // One theme channel: the provider's theme is the instance's, which every element follows.
+    expect(assistant.theme).toBeUndefined()
+    expect(assistant.inset?.theme).toEqual({ mode: 'dark' })
+    expect(assistant.dataset.scheme).toBe('dark')
     expect(assistant.inset).toBe((document.getElementById('sales') as InsetDashboardElement).inset)
     await ready(document.getElementById('sales'))
 

@@ -1,17 +1,12 @@
+import type { InsetElementProps } from '@inset/elements'
 import {
   createInsetComponent,
   type InsetComponent,
-  type InsetElementProps,
   type InsetEventProps,
   type InsetHostProps,
 } from './create-component'
 
-interface AssistantOwnProps extends InsetElementProps, InsetEventProps<'inset-assistant'> {
-  /** The `id` of an `<InsetDashboard>` whose filters the assistant follows. */
-  for?: string
-  /** Ask about this dashboard's data without linking an element. */
-  dashboardId?: string
-}
+type AssistantOwnProps = InsetElementProps<'inset-assistant'> & InsetEventProps<'inset-assistant'>
 
 export type InsetAssistantProps = AssistantOwnProps & InsetHostProps<AssistantOwnProps>
 
@@ -23,8 +18,4 @@ export type InsetAssistantProps = AssistantOwnProps & InsetHostProps<AssistantOw
  * <InsetAssistant for="sales" onAnswer={(event) => log(event.detail.text)} />
  */
 export const InsetAssistant: InsetComponent<'inset-assistant', InsetAssistantProps> =
-  /* @__PURE__ */ createInsetComponent<'inset-assistant', InsetAssistantProps>(
-    'inset-assistant',
-    ['for', 'dashboardId', 'locale', 'currency'],
-    'InsetAssistant',
-  )
+  /* @__PURE__ */ createInsetComponent<'inset-assistant', InsetAssistantProps>('inset-assistant')

@@ -1,17 +1,20 @@
-import { createInset, type Inset, InsetError, type InsetOptions } from '@inset/core'
-import type { InsetThemeInput } from '@inset/elements'
-import { createContext, createElement, type ReactNode, useContext, useMemo, useRef } from 'react'
+import {
+  createInset,
+  type Inset,
+  InsetError,
+  type InsetOptions,
+  type InsetThemeInput,
+} from '@inset/core'
+import { createContext, createElement, type ReactNode, useContext, useRef } from 'react'
 import { useClientLayoutEffect, useOwned } from './use-owned'
 
-interface InsetContextValue {
-  inset: Inset
-  theme: InsetThemeInput | undefined
-}
-
-const InsetContext = /* @__PURE__ */ createContext<InsetContextValue | null>(null)
+const InsetContext = /* @__PURE__ */ createContext<Inset | null>(null)
 
 interface ProviderCommon {
-  /** `light`, `dark`, `auto` or an `InsetTheme`: the default of every component below. */
+  /**
+   * `light`, `dark`, `auto` or an `InsetTheme`: the default of every component below, set as the
+   * instance's theme (`inset.setTheme`), the one theme channel every element follows.
+   */
   theme?: InsetThemeInput
   children?: ReactNode
 }
@@ -51,25 +54,19 @@ export function InsetProvider(props: InsetProviderProps): ReactNode {
               typeof fetchToken === 'function'
                 ? (context) => latestFetchToken.current!(context)
                 : undefined,
+            theme,
             ...(fetch && { fetch }),
             ...(timeoutMs !== undefined && { timeoutMs }),
           }),
     [given, given ? undefined : serverUrl],
   )
   const inset = (given ?? owned)!
-  const value = useMemo(() => ({ inset, theme }), [inset, theme])
-  return createElement(InsetContext.Provider, { value }, children)
-}
-
-/** The provider's instance and theme; throws when there is no provider. */
-export function useInsetContext(): InsetContextValue {
-  const value = useContext(InsetContext)
-  if (!value)
-    throw new InsetError(
-      'bad_request',
-      'Inset components and hooks need an <InsetProvider> above them (serverUrl + fetchToken, or inset)',
-    )
-  return value
+  const themeKey = JSON.stringify(theme)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the theme's content is the dependency
+  useClientLayoutEffect(() => {
+    if (theme !== undefined) inset.setTheme(theme)
+  }, [inset, themeKey])
+  return createElement(InsetContext.Provider, { value: inset }, children)
 }
 
 /**
@@ -80,5 +77,11 @@ export function useInsetContext(): InsetContextValue {
  * useEffect(() => inset.tokens.subscribe((token) => console.log(token.status)), [inset])
  */
 export function useInset(): Inset {
-  return useInsetContext().inset
+  const inset = useContext(InsetContext)
+  if (!inset)
+    throw new InsetError(
+      'bad_request',
+      'Inset components and hooks need an <InsetProvider> above them (serverUrl + fetchToken, or inset)',
+    )
+  return inset
 }

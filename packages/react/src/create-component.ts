@@ -1,10 +1,10 @@
 import {
   defineInsetElements,
-  INSET_EVENTS,
-  type InsetEvent,
-  type InsetEventHandlerName,
-  type InsetEventName,
-  type InsetThemeInput,
+  elementProperties,
+  eventKey,
+  INSET_ELEMENTS,
+  type InsetEventCallbacks,
+  type InsetTag,
 } from '@inset/elements'
 import {
   type CSSProperties,
@@ -16,29 +16,16 @@ import {
   useImperativeHandle,
   useRef,
 } from 'react'
-import { useInsetContext } from './context'
+import { useInset } from './context'
 import { useClientLayoutEffect } from './use-owned'
 
-type InsetTag = 'inset-dashboard' | 'inset-assistant'
-
-/** The events the element `Tag` sends, by name. */
-type EventsOf<Tag extends InsetTag> = {
-  [N in InsetEventName]: Tag extends (typeof INSET_EVENTS)[N]['elements'][number] ? N : never
-}[InsetEventName]
-
 /** Callback props of an element's events, from the elements' table: `{ onReady?, onError?, … }`. */
-export type InsetEventProps<Tag extends InsetTag> = {
-  [N in EventsOf<Tag> as InsetEventHandlerName<N>]?: (event: InsetEvent<N>) => void
-}
+export type InsetEventProps<Tag extends InsetTag> = InsetEventCallbacks<Tag>
 
-/** Props both elements share: how they look and format. */
-export interface InsetElementProps {
-  /** `light`, `dark`, `auto` or an `InsetTheme`; defaults to the provider's. */
-  theme?: InsetThemeInput
-  /** BCP 47 locale of numbers and dates; defaults to the page's. */
-  locale?: string
-  /** ISO 4217 currency of money measures. Default `USD`. */
-  currency?: string
+/** `onFilterChange` for `inset-filter-change`. */
+const handlerName = (event: string) => {
+  const key = eventKey(event as 'inset-ready')
+  return `on${key[0]!.toUpperCase()}${key.slice(1)}`
 }
 
 /** What every component passes to its element as React usually does: id, class, style, aria-*, … */
@@ -54,21 +41,19 @@ export type InsetComponent<Tag extends InsetTag, Props> = ForwardRefExoticCompon
 
 /**
  * The one wrapper behind `<InsetDashboard>` and `<InsetAssistant>`: renders the custom element,
- * writes `properties` (plus the provider's `inset` and `theme`) as element properties in a layout
- * effect, and listens once per event of the elements' table, calling the latest callback prop.
+ * writes the element's properties from the elements' table (plus the provider's `inset`) as
+ * element properties in a layout effect, and listens once per event of the table, calling the
+ * latest callback prop.
  */
 export function createInsetComponent<Tag extends InsetTag, Props extends object>(
   tag: Tag,
-  properties: ReadonlyArray<keyof Props & string>,
-  displayName: string,
 ): InsetComponent<Tag, Props> {
-  const events = Object.entries(INSET_EVENTS).filter(([, { elements }]) =>
-    (elements as readonly string[]).includes(tag),
-  )
-  const own = new Set<string>([...properties, 'theme', ...events.map(([, e]) => e.handler)])
+  const properties: string[] = elementProperties(tag, { connection: false })
+  const events = INSET_ELEMENTS[tag].events.map((name) => [name, handlerName(name)] as const)
+  const own = new Set<string>([...properties, ...events.map(([, handler]) => handler)])
 
   const component = forwardRef<HTMLElementTagNameMap[Tag], Props>((props, ref) => {
-    const { inset, theme } = useInsetContext()
+    const inset = useInset()
     // Before React creates the element, so it is born upgraded; a no-op on the server.
     defineInsetElements()
     const element = useRef<HTMLElementTagNameMap[Tag]>(null)
@@ -78,7 +63,7 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
     // Listeners first: setting a property may send an event at once (e.g. `filters`).
     useClientLayoutEffect(() => {
       const target = element.current!
-      const listeners = events.map(([name, { handler }]) => {
+      const listeners = events.map(([name, handler]) => {
         const listener = (event: Event) =>
           (latest.current[handler] as ((event: Event) => void) | undefined)?.(event)
         target.addEventListener(name, listener)
@@ -92,12 +77,8 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
     useClientLayoutEffect(() => {
       latest.current = props as Record<string, unknown>
       const target = element.current as unknown as Record<string, unknown>
-      const values: Record<string, unknown> = {
-        ...props,
-        inset,
-        theme: (props as { theme?: unknown }).theme ?? theme,
-      }
-      for (const name of [...properties, 'theme', 'inset'])
+      const values: Record<string, unknown> = { ...props, inset }
+      for (const name of [...properties, 'inset'])
         if (target[name] !== values[name]) target[name] = values[name]
     })
 
@@ -108,6 +89,6 @@ export function createInsetComponent<Tag extends InsetTag, Props extends object>
       if (!own.has(key)) host[key === 'className' ? 'class' : key] = value
     return createElement(tag, host)
   })
-  component.displayName = displayName
+  component.displayName = INSET_ELEMENTS[tag].component
   return component as InsetComponent<Tag, Props>
 }

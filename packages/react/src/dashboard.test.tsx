@@ -160,6 +160,33 @@ describe('<InsetDashboard>', () => {
     expect(server.requests.length).toBe(before)
   })
 
+  it("follows the provider's theme through the instance, in place and without a request", async () => {
+    const server = createFakeServer()
+    const tree = (theme: 'light' | 'dark') => (
+      <InsetProvider
+        serverUrl={SERVER}
+        fetchToken={server.fetchToken}
+        fetch={server.fetch}
+        theme={theme}
+      >
+        <InsetDashboard dashboardId="sales-overview" />
+      </InsetProvider>
+    )
+    const { rerender } = render(tree('light'))
+    const element = dashboardElements()[0] as InsetDashboardElement
+    await ready(element)
+    expect(element.dataset.scheme).toBe('light')
+    const before = server.requests.length
+
+    rerender(tree('dark'))
+    expect(dashboardElements()).toEqual([element])
+    expect(element.theme).toBeUndefined()
+    expect(element.inset?.theme).toEqual({ mode: 'dark' })
+    expect(element.dataset.scheme).toBe('dark')
+    await act(async () => {})
+    expect(server.requests.length).toBe(before)
+  })
+
   it('keeps the instance and the element when only fetchToken changes, and calls the latest one', async () => {
     const server = createFakeServer()
     const first = vi.fn(server.fetchToken)

@@ -1,18 +1,16 @@
-import type { Filters } from '@inset/core'
+import type { InsetElementProps } from '@inset/elements'
 import {
   createInsetComponent,
   type InsetComponent,
-  type InsetElementProps,
   type InsetEventProps,
   type InsetHostProps,
 } from './create-component'
 
-interface DashboardOwnProps extends InsetElementProps, InsetEventProps<'inset-dashboard'> {
-  /** The dashboard to show, e.g. `sales-overview`. */
-  dashboardId: string
-  /** Filters over the definition's defaults; a new value (by content) replaces the user's choice. */
-  filters?: Filters
-}
+type DashboardOwnProps = InsetElementProps<'inset-dashboard'> &
+  InsetEventProps<'inset-dashboard'> & {
+    /** The dashboard to show, e.g. `sales-overview`. */
+    dashboardId: string
+  }
 
 export type InsetDashboardProps = DashboardOwnProps & InsetHostProps<DashboardOwnProps>
 
@@ -28,8 +26,4 @@ export type InsetDashboardProps = DashboardOwnProps & InsetHostProps<DashboardOw
  * />
  */
 export const InsetDashboard: InsetComponent<'inset-dashboard', InsetDashboardProps> =
-  /* @__PURE__ */ createInsetComponent<'inset-dashboard', InsetDashboardProps>(
-    'inset-dashboard',
-    ['dashboardId', 'filters', 'locale', 'currency'],
-    'InsetDashboard',
-  )
+  /* @__PURE__ */ createInsetComponent<'inset-dashboard', InsetDashboardProps>('inset-dashboard')

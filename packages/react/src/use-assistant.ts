@@ -1,4 +1,9 @@
-import type { AssistantContext, AssistantController, AssistantSnapshot } from '@inset/core'
+import type {
+  AssistantContext,
+  AssistantController,
+  AssistantSnapshot,
+  DashboardController,
+} from '@inset/core'
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import { useInset } from './context'
 import { useOwned } from './use-owned'
@@ -13,20 +18,30 @@ export interface UseAssistantResult extends AssistantSnapshot {
   reset: () => void
 }
 
+export interface UseAssistantOptions extends AssistantContext {
+  /** A dashboard to follow (e.g. `useDashboard(…).controller`): its id and filters, as they change. */
+  dashboard?: DashboardController
+}
+
 /**
- * The data assistant as state and actions; `context` (a dashboard and its filters) may change
- * without losing the conversation.
+ * The data assistant as state and actions; the context (a dashboard and its filters, or a linked
+ * dashboard to follow) may change without losing the conversation.
  *
  * @example
- * const { messages, ask, state } = useAssistant({ dashboardId: 'sales-overview' })
+ * const dashboard = useDashboard('sales-overview')
+ * const { messages, ask, state } = useAssistant({ dashboard: dashboard.controller })
  * await ask('Revenue by region last quarter')
  */
-export function useAssistant(context: AssistantContext = {}): UseAssistantResult {
+export function useAssistant(options: UseAssistantOptions = {}): UseAssistantResult {
   const inset = useInset()
-  const controller = useOwned(() => inset.assistant({ context }), [inset])
+  const { dashboard, ...context } = options
+  const controller = useOwned(() => inset.assistant({ context, dashboard }), [inset])
   const contextKey = JSON.stringify(context)
   // biome-ignore lint/correctness/useExhaustiveDependencies: the context's content is the dependency
-  useEffect(() => controller.setContext(context), [controller, contextKey])
+  useEffect(
+    () => controller.setOptions({ context, dashboard }),
+    [controller, contextKey, dashboard],
+  )
   const snapshot = useSyncExternalStore(
     controller.subscribe,
     controller.getSnapshot,

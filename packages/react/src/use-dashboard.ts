@@ -18,6 +18,10 @@ export interface UseDashboardResult extends Omit<DashboardSnapshot, 'definition'
   refresh: () => void
   /** Loads again only what failed. */
   retry: () => void
+  /** Back to the definition's default filters. */
+  resetFilters: DashboardController['resetFilters']
+  /** Core's controller, e.g. to link an assistant: `useAssistant({ dashboard: controller })`. */
+  controller: DashboardController
 }
 
 /**
@@ -58,6 +62,8 @@ export function useDashboard(
       setFilters: controller.setFilters,
       refresh: controller.refresh,
       retry: controller.retry,
+      resetFilters: controller.resetFilters,
+      controller,
     }),
     [snapshot, controller],
   )

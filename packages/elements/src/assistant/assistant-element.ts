@@ -1,4 +1,4 @@
-import type { AssistantSnapshot } from '@inset/core'
+import type { AssistantSnapshot, DashboardController } from '@inset/core'
 import { InsetBaseElement } from '../base-element'
 import { h } from '../dom'
 import { lazy } from '../lazy'
@@ -17,11 +17,10 @@ const loadSession = lazy(() => import('./assistant-session'))
  * <inset-assistant for="sales"></inset-assistant>
  */
 export class InsetAssistantElement extends InsetBaseElement {
-  static override get observedAttributes(): string[] {
-    return [...InsetBaseElement.observedAttributes, 'for', 'dashboard-id']
-  }
+  static override tag = 'inset-assistant' as const
 
   #for: string | undefined
+  #dashboard: DashboardController | undefined
   #dashboardId: string | undefined
   #session: AssistantSession | undefined
   #loading: Promise<AssistantSession | undefined> | undefined
@@ -35,13 +34,22 @@ export class InsetAssistantElement extends InsetBaseElement {
     this.requestUpdate()
   }
 
+  /** A dashboard controller to follow (e.g. a headless hook's); wins over `for`. */
+  get dashboard(): DashboardController | undefined {
+    return this.#dashboard
+  }
+  set dashboard(value: DashboardController | undefined) {
+    this.#dashboard = value
+    this.requestUpdate()
+  }
+
   /** Ask about this dashboard's data without linking an element (attribute `dashboard-id`). */
   get dashboardId(): string | undefined {
     return this.#dashboardId
   }
   set dashboardId(value: string | undefined) {
     this.#dashboardId = value || undefined
-    this.#session?.syncContext()
+    this.requestUpdate()
   }
 
   /** The conversation and its state. */
@@ -69,16 +77,6 @@ export class InsetAssistantElement extends InsetBaseElement {
     this.reset()
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'for') this.for = value ?? undefined
-    else if (name === 'dashboard-id') this.dashboardId = value ?? undefined
-    else super.attributeChangedCallback(name, old, value)
-  }
-
-  protected override upgradedProperties(): string[] {
-    return ['for', 'dashboardId']
-  }
-
   protected styles(): string[] {
     return [baseStyles]
   }
@@ -103,11 +101,6 @@ export class InsetAssistantElement extends InsetBaseElement {
         live: h('div', { class: 'sr-only', 'aria-live': 'polite' }),
         format: () => this.formatOptions(),
         inset: () => this.resolveInset(),
-        adopt: (serverUrl, fetchToken) => {
-          if (this.serverUrl || this.fetchToken) return
-          this.serverUrl = serverUrl
-          this.fetchToken = fetchToken
-        },
       })
       this.#session.sync()
       return this.#session

@@ -1,9 +1,9 @@
 // Lazily loaded with the view: the conversation's controller, its rendering and its events.
 import type {
-  AssistantContext,
   AssistantController,
   AssistantMessage,
   AssistantSnapshot,
+  DashboardController,
   Filters,
   Inset,
 } from '@inset/core'
@@ -14,14 +14,16 @@ import { AssistantView } from './assistant-view'
 
 /** What a session needs from its element. */
 export interface AssistantSessionHost {
-  element: HTMLElement & { for?: string | undefined; dashboardId?: string | undefined }
+  element: HTMLElement & {
+    for?: string | undefined
+    dashboardId?: string | undefined
+    dashboard?: DashboardController | undefined
+  }
   root: ShadowRoot
   live: HTMLElement
   format(): FormatOptions
   /** The element's own connection, if it has one. */
   inset(): Inset | undefined
-  /** Adopts a linked dashboard's `serverUrl` + `fetchToken`. */
-  adopt(serverUrl: string, fetchToken: NonNullable<InsetDashboardElement['fetchToken']>): void
 }
 
 function answerDetail(question: string, message: AssistantMessage) {
@@ -67,29 +69,26 @@ export class AssistantSession {
     return this.#snapshot
   }
 
-  /** Links the dashboard named by `for`, and connects when a connection is known. */
+  /**
+   * Links the dashboard (the `dashboard` controller, or the element named by `for`) and connects:
+   * with the element's own connection, else the linked dashboard element's. Core's controller
+   * follows the linked dashboard's filters; nothing is copied between elements.
+   */
   sync(): void {
     this.#link()
-    if (this.#controller) return
-    const inset = this.#host.inset() ?? this.#linked?.inset
-    if (inset) {
-      this.#connect(inset)
-      return
+    const inset = this.#host.inset() ?? this.#linked?.connection
+    if (inset !== this.#inset) {
+      this.disconnect()
+      if (inset) this.#connect(inset)
     }
-    const linked = this.#linked
-    if (linked?.serverUrl && linked.fetchToken)
-      this.#host.adopt(linked.serverUrl, linked.fetchToken)
+    this.#controller?.setOptions(this.#options())
   }
 
   #linked: InsetDashboardElement | undefined
   #observer: MutationObserver | undefined
   #observed: Node | undefined
-  // The linked dashboard loaded or changed filters: read them from it (and its connection, if this
-  // element is still waiting for one).
-  #onLinkedChange = () => {
-    this.sync()
-    this.syncContext()
-  }
+  // The linked element made a new controller or connection (its first state, a new dashboard id).
+  #onLinkedChange = () => this.sync()
 
   #link(): void {
     const { element } = this.#host
@@ -100,9 +99,7 @@ export class AssistantSession {
     if (linked === this.#linked) return
     this.#unlink()
     this.#linked = linked
-    linked?.addEventListener('inset-filter-change', this.#onLinkedChange)
-    linked?.addEventListener('inset-ready', this.#onLinkedChange)
-    this.syncContext()
+    linked?.addEventListener('inset-state-change', this.#onLinkedChange)
   }
 
   /**
@@ -120,35 +117,26 @@ export class AssistantSession {
   }
 
   #unlink(): void {
-    this.#linked?.removeEventListener('inset-filter-change', this.#onLinkedChange)
-    this.#linked?.removeEventListener('inset-ready', this.#onLinkedChange)
+    this.#linked?.removeEventListener('inset-state-change', this.#onLinkedChange)
     this.#linked = undefined
   }
 
-  #context(): AssistantContext {
-    const dashboardId = this.#linked?.dashboardId ?? this.#host.element.dashboardId
-    const filters = this.#linked?.filters
-    return { ...(dashboardId && { dashboardId }), ...(filters && { filters }) }
+  #options() {
+    const { dashboardId, dashboard } = this.#host.element
+    return {
+      context: dashboardId ? { dashboardId } : {},
+      dashboard: dashboard ?? this.#linked?.controller,
+    }
   }
 
-  /** Passes the linked dashboard's filters (or the `dashboard-id`) on to the conversation. */
-  syncContext(): void {
-    const context = this.#context()
-    this.#controller?.setContext(context)
-    this.#view.setContext(
-      Boolean(this.#linked),
-      context.filters as Filters | undefined,
-      this.#linked?.snapshot?.definition,
-    )
-  }
+  #inset: Inset | undefined
 
   #connect(inset: Inset): void {
-    this.disconnect()
-    const controller = inset.assistant({ context: this.#context() })
+    const controller = inset.assistant(this.#options())
+    this.#inset = inset
     this.#controller = controller
     this.#unsubscribe = controller.subscribe((snapshot) => this.#onSnapshot(snapshot))
     this.#onSnapshot(controller.getSnapshot())
-    this.syncContext()
     dispatchInsetEvent(this.#host.element, 'inset-ready', {
       source: 'assistant',
       suggestions: [...controller.getSnapshot().suggestions],
@@ -160,6 +148,7 @@ export class AssistantSession {
     this.#unsubscribe = undefined
     this.#controller?.destroy()
     this.#controller = undefined
+    this.#inset = undefined
     this.#snapshot = undefined
   }
 
@@ -186,8 +175,19 @@ export class AssistantSession {
   #onSnapshot(snapshot: AssistantSnapshot): void {
     const previous = this.#snapshot
     this.#snapshot = snapshot
-    if (snapshot.state === 'destroyed') return
+    if (snapshot.state === 'destroyed') {
+      // Its connection went away (the linked dashboard left the page): find another.
+      this.disconnect()
+      queueMicrotask(() => this.#host.element.isConnected && this.sync())
+      return
+    }
     const element = this.#host.element
+    const dashboard = this.#options().dashboard
+    this.#view.setContext(
+      Boolean(dashboard),
+      snapshot.context.filters as Filters | undefined,
+      dashboard?.getSnapshot().definition,
+    )
     this.#view.render(snapshot)
     if (previous && previous.state !== snapshot.state)
       dispatchInsetEvent(element, 'inset-state-change', {

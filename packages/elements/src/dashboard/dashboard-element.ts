@@ -1,11 +1,11 @@
-import type {
-  DashboardController,
-  DashboardDefinition,
-  DashboardSnapshot,
-  DashboardState,
-  Filters,
-  FilterValue,
-  QueryResult,
+import {
+  type DashboardController,
+  type DashboardDefinition,
+  type DashboardSnapshot,
+  dashboardEvents,
+  type Filters,
+  filtersAreDefault,
+  type QueryResult,
 } from '@inset/core'
 import { InsetBaseElement } from '../base-element'
 import { h, ICONS, icon, replaceChildren } from '../dom'
@@ -32,9 +32,7 @@ const loadFilterBar = lazy(() => import('./filter-bar'))
  * document.body.append(el)
  */
 export class InsetDashboardElement extends InsetBaseElement {
-  static override get observedAttributes(): string[] {
-    return [...InsetBaseElement.observedAttributes, 'dashboard-id']
-  }
+  static override tag = 'inset-dashboard' as const
 
   #dashboardId: string | undefined
   #filters: Filters | undefined
@@ -44,7 +42,6 @@ export class InsetDashboardElement extends InsetBaseElement {
   #definition: DashboardDefinition | undefined
   #tiles = new Map<string, TileView>()
   #filterBar: FilterBar | undefined
-  #origin: 'user' | 'api' = 'api'
   #resize: ResizeObserver | undefined
   #columns = 0
   #frame: HTMLElement | undefined
@@ -68,10 +65,12 @@ export class InsetDashboardElement extends InsetBaseElement {
   }
   set filters(value: Filters | undefined) {
     this.#filters = value
-    if (this.#controller && value) {
-      this.#origin = 'api'
-      this.#controller.setOptions({ filters: value })
-    }
+    if (this.#controller && value) this.#controller.setOptions({ filters: value })
+  }
+
+  /** The core controller behind the element while it is connected (e.g. to link an assistant). */
+  get controller(): DashboardController | undefined {
+    return this.#controller
   }
 
   /** The controller's latest snapshot (state, definition, tiles, filters). */
@@ -85,7 +84,6 @@ export class InsetDashboardElement extends InsetBaseElement {
    * @example dashboard.setFilters({ region: ['EU'], date: { from: '2025-01-01' } })
    */
   setFilters(filters: Filters | ((current: Filters) => Filters)): void {
-    this.#origin = 'api'
     if (this.#controller) this.#controller.setFilters(filters)
     else
       this.#filters =
@@ -95,15 +93,6 @@ export class InsetDashboardElement extends InsetBaseElement {
   /** Loads the definition and every tile again, keeping the current numbers on screen meanwhile. */
   refresh(): void {
     this.#controller?.refresh()
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'dashboard-id') this.dashboardId = value ?? undefined
-    else super.attributeChangedCallback(name, old, value)
-  }
-
-  protected override upgradedProperties(): string[] {
-    return ['dashboardId', 'filters']
   }
 
   protected styles(): string[] {
@@ -181,42 +170,29 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#snapshot = snapshot
     if (snapshot.state === 'destroyed') return
     this.#render()
-    const id = this.#dashboardId ?? ''
-    if (previous?.state !== snapshot.state) {
-      this.#emitState(snapshot.state)
-      if (snapshot.state === 'error' && snapshot.error)
-        dispatchInsetEvent(this, 'inset-error', { source: 'dashboard', error: snapshot.error })
+    const dashboardId = this.#dashboardId ?? ''
+    for (const event of dashboardEvents(previous, snapshot)) {
+      if (event.type === 'stateChange')
+        dispatchInsetEvent(this, 'inset-state-change', { source: 'dashboard', state: event.state })
+      else if (event.type === 'ready')
+        dispatchInsetEvent(this, 'inset-ready', {
+          source: 'dashboard',
+          dashboardId,
+          definition: event.definition,
+        })
+      else if (event.type === 'error')
+        dispatchInsetEvent(this, 'inset-error', {
+          source: 'dashboard',
+          error: event.error,
+          ...(event.tileId && { tileId: event.tileId }),
+        })
+      else
+        dispatchInsetEvent(this, 'inset-filter-change', {
+          dashboardId,
+          filters: event.filters,
+          origin: event.origin,
+        })
     }
-    if (snapshot.definition && !previous?.definition)
-      dispatchInsetEvent(this, 'inset-ready', {
-        source: 'dashboard',
-        dashboardId: id,
-        definition: snapshot.definition,
-      })
-    // Core makes a new filters object only for new values; with a new definition it is the
-    // definition's defaults applied at (re)load, which nobody changed.
-    if (
-      previous &&
-      previous.filters !== snapshot.filters &&
-      previous.definition === snapshot.definition
-    ) {
-      dispatchInsetEvent(this, 'inset-filter-change', {
-        dashboardId: id,
-        filters: snapshot.filters,
-        origin: this.#origin,
-      })
-      this.#origin = 'api'
-    }
-    for (const [tileId, tile] of Object.entries(snapshot.tiles)) {
-      const before = previous?.tiles[tileId]
-      if (tile.status === 'error' && tile.error && before?.error !== tile.error)
-        dispatchInsetEvent(this, 'inset-error', { source: 'dashboard', error: tile.error, tileId })
-    }
-  }
-
-  #emitState(state: DashboardState): void {
-    if (state !== 'destroyed')
-      dispatchInsetEvent(this, 'inset-state-change', { source: 'dashboard', state })
   }
 
   #render(): void {
@@ -243,7 +219,7 @@ export class InsetDashboardElement extends InsetBaseElement {
         errorState(s.dashboardErrorTitle, snapshot.error, () => this.#controller?.retry()),
       )
     else replaceChildren(this.#status!)
-    this.#filterBar?.sync(snapshot.filters)
+    this.#filterBar?.sync(snapshot.filters, filtersAreDefault(this.#definition, snapshot.filters))
     for (const [id, view] of this.#tiles) view.update(snapshot.tiles[id])
   }
 
@@ -288,11 +264,12 @@ export class InsetDashboardElement extends InsetBaseElement {
         if (definition !== this.#definition) return
         this.#filterBar = createFilterBar(
           definition.filters,
-          (filterId, value) => this.#userFilter(filterId, value),
-          () => this.#resetFilters(definition),
+          (filterId, value) =>
+            this.#controller?.setFilters({ [filterId]: value } as Filters, { origin: 'user' }),
+          () => this.#controller?.resetFilters({ origin: 'user' }),
         )
         this.#head!.after(this.#filterBar.element)
-        this.#filterBar.sync(this.filters)
+        this.#filterBar.sync(this.filters, filtersAreDefault(definition, this.filters))
       },
       () => {},
     )
@@ -321,19 +298,6 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#grid.style.setProperty('--cols', String(columns))
     for (const placement of layoutTiles(this.#definition.tiles, columns))
       this.#tiles.get(placement.id)?.place(placement)
-  }
-
-  #userFilter(filterId: string, value: FilterValue | undefined): void {
-    this.#origin = 'user'
-    this.#controller?.setFilters({ [filterId]: value } as Filters)
-  }
-
-  #resetFilters(definition: DashboardDefinition): void {
-    const defaults: Filters = {}
-    for (const filter of definition.filters)
-      if (filter.default !== undefined) defaults[filter.id] = filter.default
-    this.#origin = 'user'
-    this.#controller?.setFilters(() => defaults)
   }
 
   #dataPoint(tileId: string, result: QueryResult, rowIndex: number): void {

@@ -203,7 +203,8 @@ function singleSelectControl(
 /** The filter bar of a dashboard: built once per definition, then kept in sync with the filters. */
 export interface FilterBar {
   element: HTMLElement
-  sync(filters: Filters): void
+  /** Shows `filters`; `atDefaults` hides the "clear filters" button. */
+  sync(filters: Filters, atDefaults: boolean): void
 }
 
 /**
@@ -225,9 +226,6 @@ export function createFilterBar(
           : singleSelectControl(filter, onChange)
     controls.set(filter.id, control)
   }
-  const defaults: Filters = {}
-  for (const filter of filters)
-    if (filter.default !== undefined) defaults[filter.id] = filter.default
   const reset = h(
     'button',
     { type: 'button', class: 'btn ghost', onclick: onReset, hidden: true },
@@ -247,11 +245,9 @@ export function createFilterBar(
   element.hidden = filters.length === 0
   return {
     element,
-    sync(current) {
+    sync(current, atDefaults) {
       for (const [id, control] of controls) control.sync(current[id])
-      reset.hidden = filters.every(
-        (f) => JSON.stringify(current[f.id] ?? null) === JSON.stringify(defaults[f.id] ?? null),
-      )
+      reset.hidden = atDefaults
     },
   }
 }
