@@ -2,7 +2,7 @@ import { InsetAssistantElement, type InsetDashboardElement } from '@inset/elemen
 import { act, render } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeServer } from '../test/fake-server'
+import { createFakeServer } from '@inset/test-utils/fake-server'
 import { ready, SERVER } from '../test/render'
 import { InsetAssistant, InsetDashboard, InsetProvider } from './index'
 

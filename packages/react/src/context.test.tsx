@@ -2,7 +2,7 @@ import { createInset, type Inset } from '@inset/core'
 import { act, render, renderHook } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeServer } from '../test/fake-server'
+import { createFakeServer } from '@inset/test-utils/fake-server'
 import { SERVER } from '../test/render'
 import { InsetError, InsetProvider, useInset } from './index'
 

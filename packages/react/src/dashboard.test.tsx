@@ -4,7 +4,7 @@ import { createRef, StrictMode } from 'react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeServer, definition, type FakeServer } from '../test/fake-server'
+import { createFakeServer, definition, type FakeServer } from '@inset/test-utils/fake-server'
 import { dashboardElements, ready, SERVER, TILES } from '../test/render'
 import { InsetDashboard, InsetProvider } from './index'
 
