@@ -15,7 +15,7 @@ let staticDir: string
 const issued: Array<{ sub: string; tenant: string }> = []
 
 beforeAll(async () => {
-  staticDir = mkdtempSync(join(tmpdir(), 'example-react-'))
+  staticDir = mkdtempSync(join(tmpdir(), 'example-backend-'))
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Acme Analytics</title>')
   const settings = readSettings({
     INSET_DEMO_SECRET: SECRET,

@@ -1,0 +1,6 @@
+export type { ExampleAppOptions, PageConfig } from './app'
+export { createExampleApp, DEMO_EMBED_KEY_ID } from './app'
+export type { DemoUserName } from './demo-users'
+export { DEFAULT_USER, DEMO_USERS, demoSubject } from './demo-users'
+export type { ExampleSettings } from './settings'
+export { readSettings } from './settings'

@@ -1,0 +1,3 @@
+import { defineInsetVitest } from '@inset/config/vitest'
+
+export default defineInsetVitest({ test: { include: ['src/**/*.test.ts'] } })
