@@ -1,27 +1,78 @@
-// Sums every vitest and Playwright JSON report under packages/*, apps/* and tooling/* test-results.
+// Sums every vitest and Playwright JSON report under packages/*, apps/* and tooling/* test-results
+// into one line "N passed, N failed, N skipped". A failure is a failed test, a test file that
+// failed without a failed test (it threw at import, or a hook failed), a run that reported
+// failure without either (an unhandled error), or a Playwright top-level error (a config or a spec
+// that fails to load). Each failure that is not a plain failed test is named with its file.
+// Exits 1 when anything failed. Usage: node scripts/test-summary.mjs [repo root]
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
-let passed = 0
-let failed = 0
-let skipped = 0
-for (const group of ['packages', 'apps', 'tooling']) {
-  if (!existsSync(group)) continue
-  for (const name of readdirSync(group)) {
-    const dir = join(group, name, 'test-results')
-    if (!existsSync(dir)) continue
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-      const report = JSON.parse(readFileSync(join(dir, file), 'utf8'))
-      if (typeof report.numPassedTests === 'number') {
-        passed += report.numPassedTests
-        failed += report.numFailedTests
-        skipped += report.numPendingTests + report.numTodoTests
-      } else if (report.stats) {
-        passed += report.stats.expected + report.stats.flaky
-        failed += report.stats.unexpected
-        skipped += report.stats.skipped
+/** @param {string} root */
+export function summarize(root) {
+  let passed = 0
+  let failed = 0
+  let skipped = 0
+  /** @type {string[]} */
+  const problems = []
+  const where = (file) => (file ? relative(root, file) || file : 'unknown file')
+  const firstLine = (text) => String(text ?? '').split('\n')[0].slice(0, 200)
+  for (const group of ['packages', 'apps', 'tooling']) {
+    const groupDir = join(root, group)
+    if (!existsSync(groupDir)) continue
+    for (const name of readdirSync(groupDir).sort()) {
+      const dir = join(groupDir, name, 'test-results')
+      if (!existsSync(dir)) continue
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+        const reportPath = join(dir, file)
+        let report
+        try {
+          report = JSON.parse(readFileSync(reportPath, 'utf8'))
+        } catch (error) {
+          failed += 1
+          problems.push(`${where(reportPath)}: unreadable report (${firstLine(error.message)})`)
+          continue
+        }
+        if (typeof report.numPassedTests === 'number') {
+          passed += report.numPassedTests
+          failed += report.numFailedTests
+          skipped += report.numPendingTests + report.numTodoTests
+          let fileFailures = 0
+          for (const result of report.testResults ?? []) {
+            const failedTests = (result.assertionResults ?? []).filter(
+              (a) => a.status === 'failed',
+            ).length
+            if (result.status === 'failed' && failedTests === 0) {
+              fileFailures += 1
+              problems.push(`${where(result.name)}: suite failed (${firstLine(result.message)})`)
+            }
+          }
+          failed += fileFailures
+          if (report.success === false && report.numFailedTests === 0 && fileFailures === 0) {
+            failed += 1
+            problems.push(`${where(reportPath)}: the run failed (unhandled error or setup failure)`)
+          }
+        } else if (report.stats) {
+          passed += report.stats.expected + report.stats.flaky
+          failed += report.stats.unexpected
+          skipped += report.stats.skipped
+          for (const error of report.errors ?? []) {
+            failed += 1
+            const location = error.location?.file ?? reportPath
+            problems.push(`${where(location)}: Playwright error (${firstLine(error.message)})`)
+          }
+        }
       }
     }
   }
+  return { passed, failed, skipped, problems }
 }
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { passed, failed, skipped, problems } = summarize(process.argv[2] ?? process.cwd())
+  for (const problem of problems) console.log(`FAILED ${problem}`)
+  const line = `${passed} passed, ${failed} failed, ${skipped} skipped`
+  const red = failed > 0 && !process.env.NO_COLOR && process.stdout.isTTY
+  console.log(red ? `\u001b[31m${line}\u001b[39m` : line)
+  process.exitCode = failed > 0 ? 1 : 0
+}
