@@ -13,7 +13,7 @@ const app = `../example-${FRAMEWORK}`
 
 // One suite for every binding: FRAMEWORK picks the example app; Playwright starts the Inset demo
 // server and two instances of the app (default and 20-second tokens), all built beforehand by turbo.
-export default defineConfig(playwrightBase(), {
+export default defineConfig(playwrightBase({ runName: FRAMEWORK }), {
   testDir: './tests',
   fullyParallel: true,
   workers: 2,

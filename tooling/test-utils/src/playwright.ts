@@ -31,11 +31,13 @@ export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): Lau
 export interface PlaywrightBaseOptions {
   /** The package's `test-results` folder, relative to the config file. Default `test-results`. */
   resultsDir?: string
+  /** The name of a run (e.g. the framework): reports `playwright-<name>.json`, artifacts apart. */
+  runName?: string
 }
 
 /**
  * What every suite's config starts from: Chromium as above, reporters `list` and JSON to
- * `<resultsDir>/playwright.json`, artifacts in `<resultsDir>/playwright-artifacts`, traces kept on
+ * `<resultsDir>/playwright[-<runName>].json`, artifacts in `<resultsDir>/playwright-artifacts[-<runName>]`, traces kept on
  * failure, no retries, 15 s for an `expect`. Pass it first to Playwright's `defineConfig`, which
  * merges `use` and `expect` with the suite's own.
  *
@@ -47,10 +49,12 @@ export interface PlaywrightBaseOptions {
  */
 export function playwrightBase({
   resultsDir = 'test-results',
+  runName,
 }: PlaywrightBaseOptions = {}): PlaywrightTestConfig {
+  const suffix = runName ? `-${runName}` : ''
   return {
-    outputDir: `${resultsDir}/playwright-artifacts`,
-    reporter: [['list'], ['json', { outputFile: `${resultsDir}/playwright.json` }]],
+    outputDir: `${resultsDir}/playwright-artifacts${suffix}`,
+    reporter: [['list'], ['json', { outputFile: `${resultsDir}/playwright${suffix}.json` }]],
     retries: 0,
     expect: { timeout: 15_000 },
     use: {
