@@ -1,6 +1,6 @@
+import { createFakeServer } from '@inset/fake-server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeServer } from '../test/fake-server'
-import { createEnvironment, createIssuer, seededRandom } from '../test/support'
+import { createEnvironment, createIssuer, SECRET, seededRandom } from '../test/support'
 import type { DashboardSnapshot } from './dashboard'
 import { InsetError } from './errors'
 import { createInset } from './inset'
@@ -37,7 +37,7 @@ describe('createInset', () => {
   })
 
   it('shares one token across 50 dashboards: 10 refresh cycles, 10 fetches', async () => {
-    const server = createFakeServer({ latencyMs: () => 50 })
+    const server = createFakeServer({ secret: SECRET, latencyMs: () => 50 })
     const issuer = createIssuer({ lifetime: 600, latencyMs: 200 })
     const inset = createInset({
       serverUrl: 'https://inset.test',
@@ -73,6 +73,7 @@ describe('createInset', () => {
       const random = seededRandom(42 + clockOffsetMs)
       // The server and the host backend agree; this machine's clock is off by `clockOffsetMs`.
       const server = createFakeServer({
+        secret: SECRET,
         clockOffsetMs: -clockOffsetMs,
         latencyMs: () => 20 + random() * 400,
       })
@@ -116,7 +117,7 @@ describe('createInset', () => {
 
   it('after a hidden tab slept past expiry, refreshes once before any request', async () => {
     const environment = createEnvironment()
-    const server = createFakeServer()
+    const server = createFakeServer({ secret: SECRET })
     const issuer = createIssuer({ lifetime: 600, latencyMs: 300 })
     const tokens = createTokenSource({ fetchToken: issuer.fetchToken, environment })
     const inset = createInset({ serverUrl: 'https://inset.test', tokens, fetch: server.fetch })
@@ -140,7 +141,14 @@ describe('createInset', () => {
   it('keeps the conversation across token refreshes and a token_expired replay', async () => {
     // The Inset server's clock runs 9 minutes ahead of the host backend's: a fresh 10-minute
     // token has 1 minute left in the server's eyes. Its Date header teaches the source that.
-    const server = createFakeServer({ clockOffsetMs: 9 * MINUTE })
+    const server = createFakeServer({
+      secret: SECRET,
+      clockOffsetMs: 9 * MINUTE,
+      answer: (question) => [
+        ['text', { delta: `About ${question}` }],
+        ['done', {}],
+      ],
+    })
     const issuer = createIssuer({ lifetime: 600 })
     const inset = createInset({
       serverUrl: 'https://inset.test',
@@ -187,7 +195,7 @@ describe('createInset', () => {
       configurable: true,
       ...spy('sessionStorage'),
     })
-    const server = createFakeServer()
+    const server = createFakeServer({ secret: SECRET })
     const urls: string[] = []
     const fetch = ((input: string, init: RequestInit) => {
       urls.push(String(input))
@@ -234,7 +242,7 @@ describe('leaks', () => {
     count(window, 'window')
     vi.stubGlobal('document', document)
     vi.stubGlobal('window', window)
-    const server = createFakeServer({ latencyMs: () => 10 })
+    const server = createFakeServer({ secret: SECRET, latencyMs: () => 10 })
     for (let cycle = 0; cycle < 1_000; cycle++) {
       const inset = createInset({
         serverUrl: 'https://inset.test',

@@ -1,14 +1,11 @@
 // Shared test helpers: real HS256 embed tokens, a controllable token endpoint, a seeded PRNG.
-import { createHmac } from 'node:crypto'
+import { signToken } from '@inset/fake-server'
 import type { FetchTokenContext, FetchTokenReason } from '../src/index'
 
-const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url')
+export { signToken }
 
-/** A real HS256 JWT, as `@inset/node` mints them. */
-export function signToken(claims: Record<string, unknown>, secret = 'test-secret'): string {
-  const head = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: 'demo' }))}.${base64url(JSON.stringify(claims))}`
-  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`
-}
+/** The secret the issuer signs with and the fake server verifies. */
+export const SECRET = 'test-secret'
 
 /** Seconds-resolution `exp` of a token minted by `signToken`. */
 export function expiryOf(token: string): number {

@@ -28,6 +28,7 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   static tag: InsetTag
 
   static get observedAttributes(): string[] {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass being defined
     return Object.keys(elementAttributes(this.tag))
   }
 

@@ -1,8 +1,8 @@
 import { InsetAssistantElement, type InsetDashboardElement } from '@inset/elements'
+import { createFakeServer } from '@inset/fake-server'
 import { act, render } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeServer } from '@inset/test-utils/fake-server'
 import { ready, SERVER } from '../test/render'
 import { InsetAssistant, InsetDashboard, InsetProvider } from './index'
 

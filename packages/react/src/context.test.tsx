@@ -1,8 +1,8 @@
 import { createInset, type Inset } from '@inset/core'
+import { createFakeServer } from '@inset/fake-server'
 import { act, render, renderHook } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeServer } from '@inset/test-utils/fake-server'
 import { SERVER } from '../test/render'
 import { InsetError, InsetProvider, useInset } from './index'
 

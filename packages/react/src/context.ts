@@ -62,7 +62,7 @@ export function InsetProvider(props: InsetProviderProps): ReactNode {
   )
   const inset = (given ?? owned)!
   const themeKey = JSON.stringify(theme)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the theme's content is the dependency
+  // The theme's content is the dependency, not its identity.
   useClientLayoutEffect(() => {
     if (theme !== undefined) inset.setTheme(theme)
   }, [inset, themeKey])

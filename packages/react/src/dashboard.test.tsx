@@ -1,10 +1,10 @@
 import { dispatchInsetEvent, InsetDashboardElement } from '@inset/elements'
+import { createFakeServer, definition, type FakeServer } from '@inset/fake-server'
 import { act, render, waitFor } from '@testing-library/react'
 import { createRef, StrictMode } from 'react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
-import { createFakeServer, definition, type FakeServer } from '@inset/test-utils/fake-server'
 import { dashboardElements, ready, SERVER, TILES } from '../test/render'
 import { InsetDashboard, InsetProvider } from './index'
 

@@ -1,6 +1,6 @@
+import { createFakeServer } from '@inset/fake-server'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createFakeServer } from '@inset/test-utils/fake-server'
 import { providerFor } from '../test/render'
 import { useAssistant } from './index'
 

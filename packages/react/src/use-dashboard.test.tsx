@@ -1,8 +1,8 @@
+import { createFakeServer } from '@inset/fake-server'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import * as React from 'react'
 import { describe, expect, it } from 'vitest'
-import { createFakeServer } from '@inset/test-utils/fake-server'
 import { providerFor, TILES } from '../test/render'
 import { useDashboard } from './index'
 

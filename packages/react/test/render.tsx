@@ -1,10 +1,10 @@
 // Shared by the component and hook tests: the fake server's URL and a StrictMode provider for it.
 import type { InsetDashboardElement } from '@inset/elements'
+import type { FakeServer } from '@inset/fake-server'
 import { waitFor } from '@testing-library/react'
 import { type ReactNode, StrictMode } from 'react'
 import { expect } from 'vitest'
 import { InsetProvider } from '../src/index'
-import type { FakeServer } from './fake-server'
 
 export const SERVER = 'https://inset.test'
 /** Path prefix of the tile queries of `sales-overview`. */

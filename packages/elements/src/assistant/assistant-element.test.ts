@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fakeServer, salesDefinition, settle } from '../../test/fake-server'
+import { fakeServer, salesDefinition, settle } from '../../test/fixtures'
 import type { InsetDashboardElement } from '../dashboard/dashboard-element'
 import { defineInsetElements } from '../register'
 import type { InsetAssistantElement } from './assistant-element'

@@ -1,6 +1,6 @@
 import type { QueryResult } from '@inset/core'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { fakeServer, kpi, salesDefinition, settle } from '../../test/fake-server'
+import { fakeServer, kpi, salesDefinition, settle } from '../../test/fixtures'
 import type { InsetFilterChangeDetail } from '../events'
 import { defineInsetElements } from '../register'
 import type { InsetDashboardElement } from './dashboard-element'
