@@ -1,0 +1,156 @@
+import { isPlatformBrowser } from '@angular/common'
+import {
+  assertInInjectionContext,
+  DestroyRef,
+  type EnvironmentProviders,
+  effect,
+  InjectionToken,
+  Injector,
+  inject,
+  isSignal,
+  makeEnvironmentProviders,
+  PLATFORM_ID,
+  provideEnvironmentInitializer,
+  runInInjectionContext,
+  type Signal,
+  untracked,
+} from '@angular/core'
+import {
+  createInset,
+  type FetchTokenContext,
+  type FetchTokenResult,
+  type Inset,
+  InsetError,
+  type InsetOptions,
+  type InsetThemeInput,
+} from '@inset/core'
+import { defineInsetElements } from '@inset/elements'
+
+/** What `subscribe()` gives: an RxJS `Observable` such as `HttpClient.get()` returns. */
+export interface TokenSubscribable<T> {
+  subscribe(observer: {
+    next: (value: T) => void
+    error: (error: unknown) => void
+    complete: () => void
+  }): { unsubscribe(): void }
+}
+
+/** Configuration of `provideInset()`. */
+export interface InsetConfig extends Pick<InsetOptions, 'serverUrl' | 'fetch' | 'timeoutMs'> {
+  /**
+   * Calls your backend for an embed token. It runs in the providers' injection context, so it may
+   * `inject(HttpClient)` and return its observable (unsubscribed when core aborts the call).
+   */
+  fetchToken: (
+    context: FetchTokenContext,
+  ) => Promise<FetchTokenResult> | TokenSubscribable<FetchTokenResult>
+  /**
+   * `light`, `dark`, `auto` or an `InsetTheme`, or a signal of one: the instance's theme
+   * (`inset.setTheme`), the one theme channel every element follows.
+   */
+  theme?: InsetThemeInput | Signal<InsetThemeInput | undefined>
+}
+
+/** The Inset instance of the nearest `provideInset()`. */
+export const INSET = new InjectionToken<Inset>('Inset')
+
+/** The first value of an observable as a promise; core's abort unsubscribes (cancels the request). */
+const firstValue = <T>(source: TokenSubscribable<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    let done = false
+    let subscription: { unsubscribe(): void } | undefined
+    const finish = () => {
+      done = true
+      subscription?.unsubscribe()
+      signal.removeEventListener('abort', onAbort)
+    }
+    const onAbort = () => {
+      finish()
+      reject(signal.reason)
+    }
+    subscription = source.subscribe({
+      next(value) {
+        if (done) return
+        finish()
+        resolve(value)
+      },
+      error(error) {
+        finish()
+        reject(error)
+      },
+      complete() {
+        if (done) return
+        finish()
+        reject(new InsetError('auth', 'fetchToken completed without a token'))
+      },
+    })
+    if (done) subscription.unsubscribe()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+
+/**
+ * Environment providers of one Inset connection (one token source, one API client) for every
+ * component and `inject*()` function below them: in `bootstrapApplication`, or in a route's
+ * `providers` for one part of the app. The instance is destroyed with its injector.
+ *
+ * @example
+ * bootstrapApplication(App, {
+ *   providers: [
+ *     provideHttpClient(),
+ *     provideInset({
+ *       serverUrl: 'https://inset.example.com',
+ *       fetchToken: () => inject(HttpClient).get<{ token: string }>('/api/inset-token'),
+ *     }),
+ *   ],
+ * })
+ */
+export function provideInset(config: InsetConfig): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    {
+      provide: INSET,
+      useFactory: () => {
+        const injector = inject(Injector)
+        const { fetchToken, theme, fetch, timeoutMs } = config
+        const themeValue = () => (isSignal(theme) ? theme() : theme)
+        const inset = createInset({
+          serverUrl: config.serverUrl,
+          fetchToken: (context) =>
+            runInInjectionContext(injector, () => {
+              const result = fetchToken(context)
+              return typeof (result as Partial<TokenSubscribable<unknown>>).subscribe === 'function'
+                ? firstValue(result as TokenSubscribable<FetchTokenResult>, context.signal)
+                : (result as Promise<FetchTokenResult>)
+            }),
+          theme: untracked(themeValue),
+          ...(fetch && { fetch }),
+          ...(timeoutMs !== undefined && { timeoutMs }),
+        })
+        if (isSignal(theme)) effect(() => inset.setTheme(themeValue()), { injector })
+        injector.get(DestroyRef).onDestroy(() => inset.destroy())
+        return inset
+      },
+    },
+    // Defined before the first component renders, so its element is born upgraded.
+    provideEnvironmentInitializer(() => {
+      if (isPlatformBrowser(inject(PLATFORM_ID))) defineInsetElements()
+    }),
+  ])
+}
+
+/**
+ * The Inset instance of the nearest `provideInset()`, for direct use of core's API.
+ *
+ * @example
+ * const inset = injectInset()
+ * inject(DestroyRef).onDestroy(inset.tokens.subscribe((token) => console.log(token.status)))
+ */
+export function injectInset(options: { injector?: Injector } = {}): Inset {
+  if (!options.injector) assertInInjectionContext(injectInset)
+  const inset = (options.injector ?? inject(Injector)).get(INSET, null)
+  if (!inset)
+    throw new InsetError(
+      'bad_request',
+      'Inset components and inject functions need provideInset({ serverUrl, fetchToken }) in an injector above them',
+    )
+  return inset
+}

@@ -1,0 +1,22 @@
+// What the component and inject-function tests share: the fake server's URL, a provider of it,
+// and waiting for an element to load.
+import { provideInset } from '../src/index'
+import type { InsetDashboardElement } from '@inset/elements'
+import type { FakeServer } from '@inset/test-utils/fake-server'
+import { expect, vi } from 'vitest'
+
+export const SERVER = 'https://inset.test'
+/** Path prefix of the tile queries of `sales-overview`. */
+export const TILES = '/v1/dashboards/sales-overview/tiles/'
+
+export const provideFakeInset = (server: FakeServer, theme?: Parameters<typeof provideInset>[0]['theme']) =>
+  provideInset({ serverUrl: SERVER, fetchToken: server.fetchToken, fetch: server.fetch, theme })
+
+export const dashboardElements = (): InsetDashboardElement[] => [
+  ...document.querySelectorAll('inset-dashboard'),
+]
+
+/** Waits until the `<inset-dashboard>` has loaded everything. */
+export async function ready(element: Element | null | undefined): Promise<void> {
+  await vi.waitFor(() => expect((element as InsetDashboardElement).snapshot?.state).toBe('ready'))
+}
