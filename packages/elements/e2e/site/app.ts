@@ -48,7 +48,12 @@ for (const element of [dashboard, assistant]) {
       })
     })
 }
-dashboard.inset = inset
+// `connection=plain`: the dashboard alone is given serverUrl + fetchToken, the way a plain HTML
+// page would; the assistant linked by `for` has no connection of its own.
+if (params.get('connection') === 'plain') {
+  dashboard.serverUrl = server
+  dashboard.fetchToken = tokenFetcher('dashboard')
+} else dashboard.inset = inset
 const assistantServer = params.get('assistant')
 if (assistantServer === 'fixture') {
   assistant.inset = createInset({
