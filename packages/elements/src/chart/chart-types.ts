@@ -21,6 +21,3 @@ export interface ChartHandle {
   restyle(): void
   destroy(): void
 }
-
-/** The lazily imported chart module: chart tiles (chart + table alternative) drawn with uPlot. */
-export type ChartModule = typeof import('../tiles/chart-tile')

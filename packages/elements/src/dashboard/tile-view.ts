@@ -11,7 +11,7 @@ import type { TilePlacement } from './grid-layout'
 /** What a tile needs from its dashboard. */
 export interface TileHost {
   format(): FormatOptions
-  retry(tileId: string): void
+  retry(): void
   dataPoint(tileId: string, result: QueryResult, rowIndex: number): void
 }
 
@@ -103,7 +103,7 @@ export class TileView {
       this.#tools.hidden = true
       replaceChildren(
         this.#body,
-        errorState(t().tileErrorTitle, snapshot.error, () => this.#host.retry(this.#tile.id)),
+        errorState(t().tileErrorTitle, snapshot.error, () => this.#host.retry()),
       )
       return
     }

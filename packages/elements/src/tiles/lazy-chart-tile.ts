@@ -1,9 +1,13 @@
 import type { QueryResult } from '@inset/core'
-import { loadChartModule } from '../chart/load'
 import { h } from '../dom'
+import { lazy } from '../lazy'
 import type { ChartTileOptions } from './chart-tile'
 import { createDataTable } from './data-table'
 import type { TileContent } from './tile-content'
+
+// The lazy chunk's one boundary: `./chart-tile` and everything it imports (uPlot, `../chart/*`)
+// load on the first chart. Nothing else imports them.
+const loadChartModule = lazy(() => import('./chart-tile'))
 
 /**
  * A chart tile whose code (and uPlot) loads on first use: a skeleton until the chunk arrives, then
