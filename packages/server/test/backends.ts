@@ -18,6 +18,12 @@ export const BACKENDS: Array<[string, Backend, string | undefined]> = [
     : [`postgres (skipped: ${PG_SKIP_REASON})`, { name: 'postgres', url: '' }, PG_SKIP_REASON],
 ]
 
+/** True under CI (`CI` set and not "false"/"0") without a PostgreSQL URL: the run must fail. */
+export function pgRequiredButMissing(env: Record<string, string | undefined>): boolean {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0'
+  return ci && !env.INSET_TEST_PG_URL
+}
+
 /** A schema name unique to this test run, so runs never see each other's tables. */
 export function freshSchemaName(prefix = 'inset_test'): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`

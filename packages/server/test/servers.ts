@@ -3,6 +3,7 @@ import { demoConfig } from '../src/demo/demo-config'
 import { createInsetServer, type InsetServer } from '../src/server'
 import { type Backend, dropSchema, freshSchemaName } from './backends'
 import { TEST_ROWS } from './runtimes'
+import { assertRowsInScope, scopeOfToken } from './scope'
 
 export const API_KEY = 'test-admin-api-key-0123'
 
@@ -45,7 +46,10 @@ export interface TestServer {
   url: string
   server: InsetServer
   close(): Promise<void>
-  /** `fetch` relative to the server with an optional bearer token and JSON body. */
+  /**
+   * `fetch` relative to the server with an optional bearer token and JSON body. Every successful
+   * query result fetched with a token passes the hard row-level-security check of ./scope.ts.
+   */
   request(
     path: string,
     init?: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> },
@@ -68,17 +72,27 @@ export async function startTestServer(
       await server.close()
       if (backend.name === 'postgres') await dropSchema(backend.url, schema)
     },
-    request(path, init = {}) {
+    async request(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers }
       if (init.token) headers.authorization = `Bearer ${init.token}`
       if (init.body !== undefined) headers['content-type'] = 'application/json'
-      return fetch(`${url}${path}`, {
+      const response = await fetch(`${url}${path}`, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
         headers,
         ...(init.body !== undefined && {
           body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
         }),
       })
+      await checkScope(response, path, init.token)
+      return response
     },
   }
+}
+
+async function checkScope(response: Response, path: string, token: string | undefined) {
+  if (!token || !response.ok) return
+  if (!response.headers.get('content-type')?.includes('application/json')) return
+  const body = (await response.clone().json()) as { columns?: unknown; rows?: unknown }
+  if (Array.isArray(body.columns) && Array.isArray(body.rows))
+    assertRowsInScope(body as Parameters<typeof assertRowsInScope>[0], scopeOfToken(token), path)
 }

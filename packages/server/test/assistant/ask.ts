@@ -4,6 +4,8 @@ import { createSseParser } from '@inset/core'
 import type { InsetConfigInput } from '../../src/config/schema'
 import { demoConfig } from '../../src/demo/demo-config'
 import { createInsetServer, type InsetServer } from '../../src/server'
+import { type Backend, dropSchema, freshSchemaName } from '../backends'
+import { assertRowsInScope, scopeOfToken } from '../scope'
 
 /** "Today" of every assistant suite: the demo data runs from 2024-11-01 to 2026-10-31. */
 export const TODAY = '2026-11-21'
@@ -20,12 +22,20 @@ export interface AssistantServer {
   close(): Promise<void>
 }
 
-/** The demo server (50,000 sample orders on DuckDB) with "today" pinned, on a random port. */
+/**
+ * The demo server (50,000 sample orders, DuckDB unless another backend is given) with "today"
+ * pinned, on a random port.
+ */
 export async function startAssistantServer(
   adjust: (config: InsetConfigInput) => InsetConfigInput = (config) => config,
   rows = 50_000,
+  backend: Backend = { name: 'duckdb' },
 ): Promise<AssistantServer> {
-  const base = demoConfig({ rows })
+  const schema = freshSchemaName()
+  const base = demoConfig({
+    rows,
+    dataSource: backend.name === 'duckdb' ? 'duckdb' : { postgresUrl: backend.url, schema },
+  })
   const server = await createInsetServer(adjust({ ...base, assistant: { referenceDate: TODAY } }))
   const { port } = await server.listen({ port: 0, host: '127.0.0.1' })
   const source = server.runtime.dataSources.get('main')
@@ -34,7 +44,10 @@ export async function startAssistantServer(
     url: `http://127.0.0.1:${port}`,
     server,
     sql: (text, params = []) => source.query(text, params),
-    close: () => server.close(),
+    async close() {
+      await server.close()
+      if (backend.name === 'postgres') await dropSchema(backend.url, schema)
+    },
   }
 }
 
@@ -72,6 +85,14 @@ export async function ask(
       events.push({ event, data: JSON.parse(data) } as AssistantEvent)
     })
     feed(await response.text())
+    // Every answer's rows pass the hard row-level-security check of the asker's token.
+    for (const event of events)
+      if (event.event === 'result' && token)
+        assertRowsInScope(
+          event.data,
+          scopeOfToken(token),
+          `assistant answer to ${JSON.stringify(request)}`,
+        )
   } else {
     body = (await response.json()) as Answer['body']
   }

@@ -8,6 +8,11 @@ export interface EvaluationCase {
   question: string
   /** SQL over `orders` whose rows are the expected answer, in order. */
   sql: string
+  /**
+   * True when a refusal (an answer with no result) is right too: only for questions naming
+   * something the asker cannot see. Otherwise an empty answer must be an empty result.
+   */
+  refusal?: boolean
 }
 
 const month = "strftime(order_date, '%Y-%m') || '-01'"
@@ -140,6 +145,8 @@ export const EVALUATION_SET: EvaluationCase[] = [
   {
     question: 'What is the average order value in Japan?',
     sql: "SELECT AVG(amount) FROM orders WHERE {S} AND country = 'JP'",
+    // bob sees EU only: Japan is not in his vocabulary.
+    refusal: true,
   },
   {
     question: 'Orders from the retail channel in Q2 2026',
@@ -192,6 +199,8 @@ export const EVALUATION_SET: EvaluationCase[] = [
   {
     question: 'Revenue in the United States last month',
     sql: `SELECT SUM(amount) FROM orders WHERE {S} AND country = 'US' AND ${inRange('2026-10-01', '2026-11-01')}`,
+    // bob sees EU only: the United States are not in his vocabulary.
+    refusal: true,
   },
   {
     question: 'Orders for Premium Support and Training Day in 2025',
