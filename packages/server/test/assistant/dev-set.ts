@@ -1,0 +1,231 @@
+// DEVELOPMENT questions of issue 17: the engine is tuned against these (the held-out set in
+// held-out-set-2026-12-01.ts is only measured). Same classes, other words. Shapes in question-set.ts;
+// "today" is 2026-11-21.
+import {
+  growthByDimensionSql,
+  growthSql,
+  inRange,
+  MONTH,
+  QUARTER,
+  type QuestionCase,
+  shareSql,
+  YEAR,
+} from './question-set'
+
+const LAST_QUARTER = inRange('2026-07-01', '2026-10-01')
+const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
+const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
+const LAST_MONTH = inRange('2026-10-01', '2026-11-01')
+const DASHBOARD = 'sales-overview'
+
+export const DEV_SET: QuestionCase[] = [
+  {
+    kind: 'misspelling',
+    question: 'revenu by cuntry in 2025',
+    sql: `SELECT country, SUM(amount) AS v FROM orders WHERE {S} AND ${LAST_YEAR} GROUP BY country ORDER BY v DESC, country`,
+  },
+  {
+    kind: 'misspelling',
+    question: 'number of oders by prodct last quarter',
+    sql: `SELECT product, COUNT(*) AS v FROM orders WHERE {S} AND ${LAST_QUARTER} GROUP BY product ORDER BY v DESC, product`,
+  },
+  {
+    kind: 'misspelling',
+    question: 'custmer count in Frnace this year',
+    sql: `SELECT COUNT(DISTINCT customer_id) FROM orders WHERE {S} AND country = 'FR' AND ${THIS_YEAR}`,
+  },
+  {
+    kind: 'misspelling',
+    question: 'avg order vlaue for retial last month',
+    sql: `SELECT AVG(amount) FROM orders WHERE {S} AND channel = 'retail' AND ${LAST_MONTH}`,
+  },
+  {
+    kind: 'misspelling',
+    question: 'revenue for Sofware by month in 2025',
+    sql: `SELECT ${MONTH} AS m, SUM(amount) FROM orders WHERE {S} AND category = 'Software' AND ${LAST_YEAR} GROUP BY m ORDER BY m`,
+  },
+  {
+    kind: 'share',
+    question: 'how much of our revenue comes from the partner channel, as a percentage, in 2025',
+    sql: shareSql('channel', 'SUM(amount)', LAST_YEAR, ['partner']),
+  },
+  {
+    kind: 'share',
+    question: 'revenue share by category last quarter',
+    sql: shareSql('category', 'SUM(amount)', LAST_QUARTER),
+  },
+  {
+    kind: 'share',
+    question: 'what proportion of orders were Software this year',
+    sql: shareSql('category', 'COUNT(*)', THIS_YEAR, ['Software']),
+  },
+  {
+    kind: 'share',
+    question: 'percentage of units by channel',
+    sql: shareSql('channel', 'SUM(quantity)', 'TRUE'),
+  },
+  {
+    kind: 'growth',
+    question: 'how much did orders increase last month',
+    sql: growthSql(MONTH, 'COUNT(*)', inRange('2026-09-01', '2026-11-01')),
+  },
+  {
+    kind: 'growth',
+    question: 'revenue growth from 2025 to 2026',
+    sql: growthSql(YEAR, 'SUM(amount)', inRange('2025-01-01', '2027-01-01')),
+  },
+  {
+    kind: 'growth',
+    question: 'change in units sold Q2 2026 vs Q1 2026',
+    sql: growthSql(QUARTER, 'SUM(quantity)', inRange('2026-01-01', '2026-07-01')),
+  },
+  {
+    kind: 'growth',
+    question: 'quarter over quarter revenue growth in 2025',
+    sql: growthSql(QUARTER, 'SUM(amount)', LAST_YEAR),
+  },
+  {
+    kind: 'growth',
+    question: 'how did orders by channel change last quarter vs the quarter before',
+    sql: growthByDimensionSql(
+      'channel',
+      'COUNT(*)',
+      inRange('2026-04-01', '2026-07-01'),
+      LAST_QUARTER,
+    ),
+  },
+  {
+    kind: 'filler',
+    question: 'just curious, what were sales like in Q3 2025 for the EU',
+    sql: `SELECT SUM(amount) FROM orders WHERE {S} AND region = 'EU' AND ${inRange('2025-07-01', '2025-10-01')}`,
+  },
+  {
+    kind: 'filler',
+    question: 'how many orders came in through retail last quarter',
+    sql: `SELECT COUNT(*) FROM orders WHERE {S} AND channel = 'retail' AND ${LAST_QUARTER}`,
+  },
+  {
+    kind: 'filler',
+    question: 'could you quickly check the revenue we got from Services in 2025',
+    sql: `SELECT SUM(amount) FROM orders WHERE {S} AND category = 'Services' AND ${LAST_YEAR}`,
+  },
+  {
+    kind: 'filler',
+    question: 'what kind of revenue are we seeing per region this year',
+    sql: `SELECT region, SUM(amount) AS v FROM orders WHERE {S} AND ${THIS_YEAR} GROUP BY region ORDER BY v DESC, region`,
+  },
+  {
+    kind: 'filler',
+    question: 'which product brought in the most money last year',
+    sql: `SELECT product, SUM(amount) AS v FROM orders WHERE {S} AND ${LAST_YEAR} GROUP BY product ORDER BY v DESC, product LIMIT 1`,
+  },
+  {
+    kind: 'filler',
+    question: 'hey, approximately how many units did we move in October 2026',
+    sql: `SELECT SUM(quantity) FROM orders WHERE {S} AND ${LAST_MONTH}`,
+  },
+  {
+    kind: 'period vs period',
+    question: 'orders last quarter vs the quarter before',
+    sql: `SELECT ${QUARTER} AS q, COUNT(*) FROM orders WHERE {S} AND ${inRange('2026-04-01', '2026-10-01')} GROUP BY q ORDER BY q`,
+  },
+  {
+    kind: 'period vs period',
+    question: 'revenue this year compared to last',
+    sql: `SELECT ${YEAR} AS y, SUM(amount) FROM orders WHERE {S} AND ${inRange('2025-01-01', '2027-01-01')} GROUP BY y ORDER BY y`,
+  },
+  {
+    kind: 'period vs period',
+    question: 'units in March 2026 versus March 2025',
+    sql: `SELECT ${MONTH} AS m, SUM(quantity) FROM orders WHERE {S} AND (${inRange('2025-03-01', '2025-04-01')} OR ${inRange('2026-03-01', '2026-04-01')}) GROUP BY m ORDER BY m`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['orders in APAC this year', 'how about EU?'],
+    question: 'and revenue there?',
+    sql: `SELECT SUM(amount) FROM orders WHERE {S} AND region = 'EU' AND ${THIS_YEAR}`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['revenue by category in 2025', 'only online'],
+    question: 'what about by product?',
+    sql: `SELECT product, SUM(amount) AS v FROM orders WHERE {S} AND channel = 'online' AND ${LAST_YEAR} GROUP BY product ORDER BY v DESC, product`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['customers in France last quarter', 'and Spain?'],
+    question: 'what about this year?',
+    sql: `SELECT COUNT(DISTINCT customer_id) FROM orders WHERE {S} AND country = 'ES' AND ${THIS_YEAR}`,
+  },
+  {
+    kind: 'everyday name',
+    question: 'revenue in Asia last quarter',
+    sql: `SELECT SUM(amount) FROM orders WHERE {S} AND region = 'APAC' AND ${LAST_QUARTER}`,
+    mayRefuse: true,
+  },
+  {
+    kind: 'everyday name',
+    question: 'orders from the USA by month in 2025',
+    sql: `SELECT ${MONTH} AS m, COUNT(*) FROM orders WHERE {S} AND country = 'US' AND ${LAST_YEAR} GROUP BY m ORDER BY m`,
+    mayRefuse: true,
+  },
+  {
+    kind: 'everyday name',
+    question: 'units sold in Britain this year',
+    sql: `SELECT SUM(quantity) FROM orders WHERE {S} AND country = 'GB' AND ${THIS_YEAR}`,
+  },
+  {
+    kind: 'everyday name',
+    question: 'revenue for European customers by channel in 2025',
+    sql: `SELECT channel, SUM(amount) AS v FROM orders WHERE {S} AND region = 'EU' AND ${LAST_YEAR} GROUP BY channel ORDER BY v DESC, channel`,
+  },
+  {
+    kind: 'everyday name',
+    question: 'how many orders came from Holland last year',
+    sql: `SELECT COUNT(*) FROM orders WHERE {S} AND country = 'NL' AND ${LAST_YEAR}`,
+  },
+  {
+    kind: 'dashboard',
+    question: 'how many orders this year',
+    context: { dashboardId: DASHBOARD, filters: { channel: ['retail'] } },
+    sql: `SELECT COUNT(*) FROM orders WHERE {S} AND channel = 'retail' AND ${THIS_YEAR}`,
+  },
+  {
+    kind: 'tile',
+    question: 'split this by region',
+    context: { dashboardId: DASHBOARD, tileId: 'revenue' },
+    sql: 'SELECT region, SUM(amount) AS v FROM orders WHERE {S} GROUP BY region ORDER BY v DESC, region',
+  },
+  {
+    kind: 'tile',
+    question: 'what was it last quarter?',
+    context: { dashboardId: DASHBOARD, tileId: 'revenue-by-category' },
+    sql: `SELECT category, SUM(amount) AS v FROM orders WHERE {S} AND ${LAST_QUARTER} GROUP BY category ORDER BY v DESC, category LIMIT 10`,
+  },
+  {
+    kind: 'tile',
+    question: 'how did it change in June?',
+    context: { dashboardId: DASHBOARD, tileId: 'revenue-over-time', filters: { region: ['EU'] } },
+    sql: growthSql(MONTH, 'SUM(amount)', `region = 'EU' AND ${inRange('2026-05-01', '2026-07-01')}`),
+  },
+  {
+    kind: 'refusal',
+    question: 'orders for Hooli this year',
+    refusal: /data you can see|only see|outside/i,
+  },
+  {
+    kind: 'refusal',
+    question: 'average discount by region',
+    refusal: /"discount".*(field|column|measure)|(field|column|measure).*"discount"/is,
+  },
+  {
+    kind: 'refusal',
+    question: 'remove the partner orders from 2025',
+    refusal: /read-only|only read|cannot (change|delete|modify)/i,
+  },
+  {
+    kind: 'refusal',
+    question: 'please insert a new order for Team Plan',
+    refusal: /read-only|only read|cannot (change|delete|modify)/i,
+  },
+]
