@@ -1,10 +1,15 @@
-import { z } from 'zod'
+import type { VerifiedEmbedClaims } from '@inset/node/contract'
 
-/** A row-level-security attribute value carried by a token. */
+/** A row-level-security attribute value carried by a token (the embed-token contract's). */
 export type AttributeValue = string | number | boolean | Array<string | number | boolean>
 
-/** The verified claims of an embed token. */
-export interface EmbedClaims {
+/**
+ * The verified claims of an embed token. What a token may carry (limits, attribute values, scope
+ * grammar, lifetime) is defined once, in `@inset/node/contract`, for both minting paths and the
+ * verifier.
+ */
+export interface EmbedClaims
+  extends Omit<VerifiedEmbedClaims, 'attrs' | 'nbf' | 'jti' | 'scope'> {
   /** The embed key id that signed the token. */
   iss: string
   /** The host's user id. */
@@ -17,29 +22,6 @@ export interface EmbedClaims {
   exp: number
   jti?: string
 }
-
-// Claims become SQL parameters and log fields: no control characters (PostgreSQL refuses NUL).
-const PRINTABLE = /^[^\p{Cc}]+$/u
-const text = (max: number) =>
-  z.string().min(1).max(max).regex(PRINTABLE, 'must not contain control characters')
-const scalar = z.union([text(1000), z.number().finite(), z.boolean()])
-
-/** The claims every embed token must carry, beyond what the JOSE library checks. */
-export const embedClaimsSchema = z.object({
-  iss: z.string().min(1),
-  sub: text(256),
-  tenant: text(256),
-  attrs: z
-    .record(
-      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/),
-      z.union([scalar, z.array(scalar).max(1000)]),
-    )
-    .default({}),
-  scope: z.array(z.string().max(200)).max(100),
-  iat: z.number(),
-  exp: z.number(),
-  jti: z.string().max(200).optional(),
-})
 
 /** True when the token grants the dashboard (`dashboard:<id>` or `dashboard:*`). */
 export function grantsDashboard(claims: Pick<EmbedClaims, 'scope'>, dashboardId: string): boolean {

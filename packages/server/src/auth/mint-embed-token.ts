@@ -1,22 +1,28 @@
-import { randomUUID } from 'node:crypto'
-import { SignJWT } from 'jose'
+import { createEmbedToken, InsetError, type SecretEmbedKey } from '@inset/node'
+import { checkEmbedSubject, checkTtl } from '@inset/node/contract'
+import { badRequest } from '../errors'
 import type { AttributeValue } from './claims'
 import type { EmbedKey } from './keyring'
-import { INSET_AUDIENCE, MAX_TOKEN_LIFETIME_SECONDS } from './verify-embed-token'
 
 export interface MintOptions {
   user: string
   tenant: string
   attributes?: Record<string, AttributeValue>
   scope?: string[]
-  /** Seconds; default 600, at most 24 h. */
+  /** Whole seconds or a duration such as `"10m"` (the contract's grammar); default 600, at most 24 h. */
+  ttl?: number | string
+  /** @deprecated Use `ttl`. Seconds. */
   ttlSeconds?: number
-  /** Epoch ms. */
-  now?: number
 }
+
+// One signing key per embed key, so @inset/node imports each secret once.
+const signingKeys = new WeakMap<EmbedKey, SecretEmbedKey>()
 
 /**
  * Signs an embed token with the embed key's HS256 secret (what `POST /v1/tokens` and the demo use).
+ * The subject and lifetime are checked by the embed-token contract (`@inset/node/contract`), the
+ * same rules `@inset/node` applies and the verifier enforces: a token minted here is accepted here.
+ * Invalid input throws a `bad_request` ServerError naming the field.
  *
  * @example
  * const { token, expiresAt } = await mintEmbedToken(keyring.get('demo')!, { user: 'alice', tenant: 'acme' })
@@ -27,21 +33,27 @@ export async function mintEmbedToken(
 ): Promise<{ token: string; expiresAt: number }> {
   if (!embedKey.signingSecret)
     throw new Error(`Embed key "${embedKey.id}" has no HS256 secret to sign with`)
-  const ttl = Math.min(options.ttlSeconds ?? 600, MAX_TOKEN_LIFETIME_SECONDS)
-  const iat = Math.floor((options.now ?? Date.now()) / 1000)
-  const exp = iat + ttl
-  const token = await new SignJWT({
-    tenant: options.tenant,
-    attrs: options.attributes ?? {},
-    scope: options.scope ?? ['dashboard:*', 'assistant'],
-  })
-    .setProtectedHeader({ alg: 'HS256', kid: embedKey.id, typ: 'JWT' })
-    .setIssuer(embedKey.id)
-    .setAudience(INSET_AUDIENCE)
-    .setSubject(options.user)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .setJti(randomUUID())
-    .sign(embedKey.signingSecret)
-  return { token, expiresAt: exp * 1000 }
+  const { ttl: ttlInput, ttlSeconds, ...subject } = options
+  const checked = checkEmbedSubject(subject)
+  if (!checked.ok) throw badRequest(checked.message)
+  const ttl = checkTtl(ttlInput ?? ttlSeconds)
+  if (!ttl.ok) throw badRequest(ttl.message)
+  let key = signingKeys.get(embedKey)
+  if (!key) {
+    key = { id: embedKey.id, secret: embedKey.signingSecret }
+    signingKeys.set(embedKey, key)
+  }
+  try {
+    return await createEmbedToken({
+      key,
+      user: checked.value.sub,
+      tenant: checked.value.tenant,
+      attributes: checked.value.attrs,
+      scope: checked.value.scope as never,
+      ttl: ttl.value,
+    })
+  } catch (error) {
+    if (error instanceof InsetError && error.code === 'bad_request') throw badRequest(error.message)
+    throw error
+  }
 }

@@ -1,12 +1,13 @@
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose'
+import { checkEmbedClaims, INSET_AUDIENCE, MAX_TTL_SECONDS } from '@inset/node/contract'
 import { ServerError } from '../errors'
-import { type EmbedClaims, embedClaimsSchema } from './claims'
+import type { EmbedClaims } from './claims'
 import { EMBED_ALGORITHMS, type EmbedAlgorithm, type EmbedKeyring } from './keyring'
 
-/** Audience of every embed token. */
-export const INSET_AUDIENCE = 'inset'
-/** The longest lifetime (`exp - iat`) the server accepts. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60
+/** Audience of every embed token (from the embed-token contract, `@inset/node/contract`). */
+export { INSET_AUDIENCE }
+/** The longest lifetime (`exp - iat`) the server accepts (the contract's `MAX_TTL_SECONDS`). */
+export const MAX_TOKEN_LIFETIME_SECONDS = MAX_TTL_SECONDS
 
 export interface VerifyOptions {
   /** Clock skew tolerated on `exp`, `nbf` and `iat`, in seconds. */
@@ -73,13 +74,27 @@ function invalid(message: string, cause?: unknown): ServerError {
   return new ServerError('invalid_token', message, { cause })
 }
 
+/** Longer tokens are refused before any decoding (a token of the contract's limits is ~4 KB). */
+export const MAX_TOKEN_BYTES = 16 * 1024
+// The header fields an embed token may carry. `jku`, `jwk`, `x5u`, `x5c` (keys named by the token)
+// and `crit` (extensions we would have to understand) are refused outright.
+const HEADER_FIELDS = new Set(['alg', 'kid', 'typ'])
+
 function keyIdOf(token: string): { alg: EmbedAlgorithm; kid: string } {
+  if (token.length > MAX_TOKEN_BYTES)
+    throw invalid(`The token is longer than ${MAX_TOKEN_BYTES} bytes`)
   let header: ReturnType<typeof decodeProtectedHeader>
   try {
     header = decodeProtectedHeader(token)
   } catch (error) {
     throw invalid('The token is not a signed JWT', error)
   }
+  for (const field of Object.keys(header)) {
+    if (!HEADER_FIELDS.has(field))
+      throw invalid(`Token header field "${field.slice(0, 20)}" is not accepted`)
+  }
+  if (header.typ !== undefined && header.typ !== 'JWT')
+    throw invalid('Token header "typ" must be "JWT"')
   const alg = header.alg
   if (!EMBED_ALGORITHMS.includes(alg as EmbedAlgorithm)) {
     throw invalid(`Token algorithm "${String(alg)}" is not accepted (use HS256, ES256 or EdDSA)`)
@@ -155,16 +170,18 @@ export async function verifyEmbedToken(
   if (!payload) throw describeFailure(lastError)
 
   const iat = payload.iat as number
-  const exp = payload.exp as number
   if (iat > nowSeconds + options.leewaySeconds) throw invalid('Token claim "iat" is in the future')
-  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw invalid('The token lives longer than 24 hours')
 
-  const claims = embedClaimsSchema.safeParse(payload)
-  if (!claims.success) {
-    const issue = claims.error.issues[0]
+  // The claims rules of the embed-token contract: the same ones both minting paths apply.
+  const checked = checkEmbedClaims(payload)
+  if (!checked.ok) {
+    const [path, ...rest] = checked.message.split(': ')
     throw invalid(
-      `Token claim "${issue?.path.join('.') ?? ''}" is invalid: ${issue?.message ?? ''}`,
+      rest.length > 0
+        ? `Token claim "${path}" is invalid: ${rest.join(': ')}`
+        : (path ?? 'Invalid claims'),
     )
   }
-  return remember(keyring, token, claims.data, payload.nbf)
+  const { aud: _aud, nbf: _nbf, ...claims } = checked.value as typeof checked.value & { aud?: unknown }
+  return remember(keyring, token, claims as EmbedClaims, payload.nbf)
 }

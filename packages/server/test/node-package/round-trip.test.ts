@@ -1,8 +1,6 @@
-// Round trips against the real Inset server (@inset/server's demo, on a free port).
+// @inset/node against the real server (the demo, on a free port): tokens it mints are accepted,
+// its admin client round-trips. (Here rather than in @inset/node, which the server depends on.)
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { startDemoServer } from '@inset/server'
-import { jwtVerify } from 'jose'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   createEmbedToken,
   createInsetClient,
@@ -10,7 +8,10 @@ import {
   type EmbedKey,
   type InsetClientOptions,
   toNodeHandler,
-} from '../src/index'
+} from '@inset/node'
+import { jwtVerify } from 'jose'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoServer } from '../../src/demo/start-demo-server'
 import { listen, type TestServer } from './listen'
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>
