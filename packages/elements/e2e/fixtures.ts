@@ -76,6 +76,26 @@ function startSite(demo: Demo, assistantRequests: unknown[]): Promise<Server> {
         response.end(await answer.text())
         return
       }
+      // A page with no script of its own: N dashboards embedded by attributes, the CDN build.
+      if (url.pathname === '/plain.html') {
+        const count = Number(url.searchParams.get('count') ?? 10)
+        const ttl = Number(url.searchParams.get('ttl') ?? 600)
+        const tag = `<inset-dashboard server-url="${demo.url}" token-url="/api/inset-token?ttl=${ttl}" dashboard-id="sales-overview" locale="en-US"></inset-dashboard>`
+        const html = readFileSync(join(here, 'site', 'plain.html'), 'utf8').replace(
+          '<!--DASHBOARDS-->',
+          Array.from({ length: count }, () => tag).join('\n'),
+        )
+        response.writeHead(200, { 'content-type': 'text/html' })
+        response.end(html)
+        return
+      }
+      if (url.pathname.startsWith('/cdn/')) {
+        const file = normalize(url.pathname.slice('/cdn/'.length)).replace(/^(\.\.[/\\])+/, '')
+        const content = readFileSync(join(here, '..', 'dist', 'cdn', file))
+        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/javascript' })
+        response.end(content)
+        return
+      }
       if (url.pathname.startsWith('/sse-fixture/')) {
         const body = request.method === 'POST' ? await readBody(request) : ''
         if (body) assistantRequests.push(JSON.parse(body))

@@ -5,6 +5,7 @@
 //   chart.js     = the lazy chart chunk with uPlot
 //   assistant.js = the lazy assistant UI and session
 //   filter-bar.js = the lazy filter bar, loaded with the first definition
+//   cdn.js       = what the CDN build's one script tag loads first (core inside, elements defined)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
@@ -12,9 +13,9 @@ const out = 'test-results/size-build'
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 
-async function bundle(external) {
+async function bundle(external, entry = 'src/index.ts') {
   const result = await build({
-    entryPoints: { index: 'src/index.ts' },
+    entryPoints: { index: entry },
     bundle: true,
     minify: true,
     splitting: true,
@@ -63,3 +64,4 @@ writeFileSync(`${out}/with-core.js`, withCore.initial)
 writeFileSync(`${out}/chart.js`, own.chart)
 writeFileSync(`${out}/assistant.js`, own.assistant)
 writeFileSync(`${out}/filter-bar.js`, own.filterBar)
+writeFileSync(`${out}/cdn.js`, (await bundle([], 'src/cdn.ts')).initial)

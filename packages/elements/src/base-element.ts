@@ -1,5 +1,4 @@
 import {
-  createInset,
   type Inset,
   type InsetOptions,
   type InsetThemeInput,
@@ -8,6 +7,7 @@ import {
 } from '@inset/core'
 import { elementAttributes, elementProperties, type InsetTag } from './element-table'
 import type { FormatOptions } from './format'
+import { type ConnectionLease, leaseConnection } from './shared-connections'
 import { adoptStyles } from './styles/adopt'
 import { derivedStyles, themeStyles } from './styles/tokens'
 
@@ -36,7 +36,8 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   #serverUrl: string | undefined
   #fetchToken: InsetOptions['fetchToken'] | undefined
   #theme: InsetThemeInput | undefined
-  #owned: { inset: Inset; serverUrl: string; fetchToken: InsetOptions['fetchToken'] } | undefined
+  #tokenUrl: string | undefined
+  #owned: ConnectionLease | undefined
   #media: MediaQueryList | undefined
   #stopTheme: (() => void) | undefined
   #updateQueued = false
@@ -71,6 +72,20 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   set fetchToken(value: InsetOptions['fetchToken'] | undefined) {
     if (value === this.#fetchToken) return
     this.#fetchToken = value
+    this.connectionChanged()
+  }
+
+  /**
+   * The host's token endpoint (attribute `token-url`), for pages without script of their own: a
+   * same-origin `GET` answering `{ token, expiresAt }` (as `@inset/node`'s handler does). Every
+   * element with the same `server-url` and `token-url` shares one token source.
+   */
+  get tokenUrl(): string | undefined {
+    return this.#tokenUrl
+  }
+  set tokenUrl(value: string | undefined) {
+    if (value === this.#tokenUrl) return
+    this.#tokenUrl = value || undefined
     this.connectionChanged()
   }
 
@@ -145,7 +160,7 @@ export abstract class InsetBaseElement extends HTMLElementBase {
     queueMicrotask(() => {
       if (this.isConnected) return
       this.teardown()
-      this.#owned?.inset.destroy()
+      this.#owned?.release()
       this.#owned = undefined
     })
   }
@@ -174,18 +189,20 @@ export abstract class InsetBaseElement extends HTMLElementBase {
     this.requestUpdate()
   }
 
-  /** The core instance to use: `inset`, or one made (and owned) from `serverUrl` + `fetchToken`. */
+  /**
+   * The core instance to use: `inset`, or the page's shared one for `serverUrl` with `fetchToken`
+   * (or `tokenUrl`), held while this element uses it.
+   */
   protected resolveInset(): Inset | undefined {
     if (this.#inset) return this.#inset
     const serverUrl = this.#serverUrl
-    const fetchToken = this.#fetchToken
+    const source = this.#fetchToken ?? this.#tokenUrl
     const owned = this.#owned
-    if (owned && owned.serverUrl === serverUrl && owned.fetchToken === fetchToken)
-      return owned.inset
-    owned?.inset.destroy()
+    if (owned && owned.serverUrl === serverUrl && owned.source === source) return owned.inset
+    owned?.release()
     this.#owned = undefined
-    if (!serverUrl || !fetchToken) return undefined
-    this.#owned = { inset: createInset({ serverUrl, fetchToken }), serverUrl, fetchToken }
+    if (!serverUrl || !source) return undefined
+    this.#owned = leaseConnection(serverUrl, source)
     return this.#owned.inset
   }
 

@@ -26,6 +26,7 @@ const connection = {
   inset: connectionProp<Inset>(),
   serverUrl: connectionProp<string>('server-url'),
   fetchToken: connectionProp<InsetOptions['fetchToken']>(),
+  tokenUrl: connectionProp<string>('token-url'),
 } as const
 
 /** How an element looks and formats. */
