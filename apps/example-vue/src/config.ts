@@ -1,0 +1,9 @@
+import type { InjectionKey } from 'vue'
+
+/** `GET /config.json`, written by the backend from its environment. */
+export interface PageConfig {
+  /** The Inset server the components talk to (`INSET_SERVER_URL`). */
+  insetServerUrl: string
+}
+
+export const PAGE_CONFIG: InjectionKey<PageConfig> = Symbol('page config')
