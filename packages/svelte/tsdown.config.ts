@@ -1,3 +1,0 @@
-import { defineInsetLibrary } from '@inset/config/tsdown'
-
-export default defineInsetLibrary({ platform: 'browser' })
