@@ -76,7 +76,10 @@ const firstValue = <T>(source: TokenSubscribable<T>, signal: AbortSignal): Promi
       },
       error(error) {
         finish()
-        reject(error)
+        // HttpClient reports "no response at all" (offline, refused) as status 0: a network
+        // failure to retry, not a refusal.
+        const noResponse = (error as { status?: unknown } | null)?.status === 0
+        reject(noResponse ? new InsetError('network', 'fetchToken got no response', { cause: error }) : error)
       },
       complete() {
         if (done) return
@@ -91,7 +94,8 @@ const firstValue = <T>(source: TokenSubscribable<T>, signal: AbortSignal): Promi
 /**
  * Environment providers of one Inset connection (one token source, one API client) for every
  * component and `inject*()` function below them: in `bootstrapApplication`, or in a route's
- * `providers` for one part of the app. The instance is destroyed with its injector.
+ * `providers` for one part of the app. The instance is made when first injected (a function
+ * `config` runs then, in the injection context) and destroyed with its injector.
  *
  * @example
  * bootstrapApplication(App, {
@@ -104,16 +108,17 @@ const firstValue = <T>(source: TokenSubscribable<T>, signal: AbortSignal): Promi
  *   ],
  * })
  */
-export function provideInset(config: InsetConfig): EnvironmentProviders {
+export function provideInset(config: InsetConfig | (() => InsetConfig)): EnvironmentProviders {
   return makeEnvironmentProviders([
     {
       provide: INSET,
       useFactory: () => {
         const injector = inject(Injector)
-        const { fetchToken, theme, fetch, timeoutMs } = config
+        const { serverUrl, fetchToken, theme, fetch, timeoutMs } =
+          typeof config === 'function' ? config() : config
         const themeValue = () => (isSignal(theme) ? theme() : theme)
         const inset = createInset({
-          serverUrl: config.serverUrl,
+          serverUrl,
           fetchToken: (context) =>
             runInInjectionContext(injector, () => {
               const result = fetchToken(context)
