@@ -121,12 +121,17 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
           await tokens.handleExpired(token)
           continue
         }
-        throw new InsetError(
-          isInsetErrorCode(code) ? code : statusCode(status, REFUSALS[status] ?? 'bad_request'),
-          error?.message || `Inset server answered ${status}`,
+        const failed = isInsetErrorCode(code)
+          ? code
+          : statusCode(status, REFUSALS[status] ?? 'bad_request')
+        throw new InsetError(failed, error?.message || `Inset server answered ${status}`, {
+          status,
           // Retry-After in seconds; the server sends no HTTP dates.
-          { status, retryAfter: Number(headers.get('retry-after')) * 1000 || undefined },
-        )
+          retryAfter: Number(headers.get('retry-after')) * 1000 || undefined,
+          ...(failed === 'token_expired' && {
+            details: { tokenExpiresAt: tokens.getSnapshot().expiresAt, replayed: replay > 0 },
+          }),
+        })
       }
     } catch (error) {
       exchange.close()

@@ -1,6 +1,7 @@
 import type { InsetApi } from './api'
 import { createEmitter } from './emitter'
 import { type InsetError, isTransientError, toInsetError } from './errors'
+import type { Timeline } from './timeline'
 import { abortable, backoffDelay, type Scheduler, sameValue } from './timing'
 import type { TokenSource } from './token-source'
 import type { DashboardDefinition, Filters, QueryResult } from './wire'
@@ -74,6 +75,7 @@ export interface ControllerContext {
   tokens: TokenSource
   scheduler: Scheduler
   random: () => number
+  timeline?: Timeline
 }
 
 type LoadMode = 'all' | 'failed' | 'refresh'
@@ -127,7 +129,7 @@ export function createDashboardController(
   id: string,
   options: DashboardOptions = {},
 ): DashboardController {
-  const { api, tokens, scheduler, random } = context
+  const { api, tokens, scheduler, random, timeline } = context
   let optionFilters = options.filters
   let snapshot: DashboardSnapshot = {
     state: 'idle',
@@ -190,6 +192,7 @@ export function createDashboardController(
     const current = () => mine === generation
     let { definition } = snapshot
     let queried = mark(definition, mode)
+    timeline?.record('dashboard', 'load', { id, mode })
     /** A failure that may pass: the dashboard tries again after a backoff. */
     let transient: InsetError | undefined
     try {
@@ -212,6 +215,8 @@ export function createDashboardController(
             }
           } catch (caught) {
             const error = toInsetError(caught)
+            if (current())
+              timeline?.record('dashboard', 'failed', { id, tile: tile.id, code: error.code })
             if (isTransientError(error)) transient = error
             const data = snapshot.tiles[tile.id]?.data
             next = data ? { status: 'error', data, error } : { status: 'error', error }
@@ -229,14 +234,17 @@ export function createDashboardController(
       if (!current()) return
       inFlight = undefined
       const error = toInsetError(caught)
+      timeline?.record('dashboard', 'failed', { id, code: error.code })
       update({ state: 'error', error })
       if (isTransientError(error)) transient = error
     }
     if (transient) {
-      retryTimer = scheduler.setTimeout(
-        () => load('failed'),
-        Math.max(backoffDelay(retryAttempt++, 1_000, 30_000, random), transient.retryAfter ?? 0),
+      const delay = Math.max(
+        backoffDelay(retryAttempt++, 1_000, 30_000, random),
+        transient.retryAfter ?? 0,
       )
+      retryTimer = scheduler.setTimeout(() => load('failed'), delay)
+      timeline?.record('dashboard', 'retry', { id, inMs: Math.round(delay) })
     }
   }
 

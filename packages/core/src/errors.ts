@@ -16,6 +16,20 @@ export const INSET_ERROR_CODES = [
 /** A stable error code, e.g. `'token_expired'`. */
 export type InsetErrorCode = (typeof INSET_ERROR_CODES)[number]
 
+/** What is known about a token failure (`auth`, `token_expired`), for the developer reading it. */
+export interface InsetErrorDetails {
+  /** Expiry of the token in use, in this machine's epoch ms (skew corrected). */
+  tokenExpiresAt?: number
+  /** The issuer's or server's clock minus this machine's, in ms. */
+  skewMs?: number
+  /** Calls of `fetchToken` made for this failure. */
+  attempts?: number
+  /** When the token source will try again (epoch ms), if it will. */
+  nextRetryAt?: number
+  /** The request was replayed once with a fresh token before failing. */
+  replayed?: boolean
+}
+
 /**
  * The one error type Inset throws and reports.
  *
@@ -28,15 +42,22 @@ export class InsetError extends Error {
   declare readonly status: number | undefined
   /** For `rate_limited`: how long the server asked to wait, in milliseconds. */
   declare readonly retryAfter: number | undefined
+  /** For token failures: expiry, skew, attempts, next retry. */
+  declare readonly details: InsetErrorDetails | undefined
 
   constructor(
     code: InsetErrorCode,
     message: string,
-    options: { status?: number; cause?: unknown; retryAfter?: number } = {},
+    options: {
+      status?: number
+      cause?: unknown
+      retryAfter?: number
+      details?: InsetErrorDetails
+    } = {},
   ) {
-    const { status, cause, retryAfter } = options
+    const { status, cause, retryAfter, details } = options
     super(message, { cause })
-    Object.assign(this, { name: 'InsetError', code, status, retryAfter })
+    Object.assign(this, { name: 'InsetError', code, status, retryAfter, details })
   }
 }
 

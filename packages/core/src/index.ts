@@ -30,7 +30,7 @@ export type { DashboardEvent } from './dashboard-events'
 export { dashboardEvents } from './dashboard-events'
 export type { Emitter } from './emitter'
 export { createEmitter } from './emitter'
-export type { InsetErrorCode } from './errors'
+export type { InsetErrorCode, InsetErrorDetails } from './errors'
 export {
   INSET_ERROR_CODES,
   InsetError,
@@ -53,6 +53,8 @@ export {
   themeToCssVariables,
   toTheme,
 } from './theme'
+export type { Timeline, TimelineEntry, TimelineSource } from './timeline'
+export { createTimeline, formatTimelineEntry } from './timeline'
 export type { Scheduler } from './timing'
 export type { FetchTokenResult, TokenEnvironment, TokenResponseLike } from './token-fetch'
 export type {

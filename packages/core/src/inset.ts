@@ -13,6 +13,7 @@ import {
 import { createEmitter } from './emitter'
 import { InsetError } from './errors'
 import { type InsetTheme, type InsetThemeInput, toTheme } from './theme'
+import { createTimeline, type Timeline, type TimelineEntry } from './timeline'
 import { defaultScheduler, type Scheduler, sameValue } from './timing'
 import { createTokenSource, type TokenSource, type TokenSourceOptions } from './token-source'
 
@@ -52,6 +53,14 @@ export interface Inset {
   onThemeChange(listener: (theme: InsetTheme | undefined) => void): () => void
   dashboard(id: string, options?: DashboardOptions): DashboardController
   assistant(options?: AssistantOptions): AssistantController
+  /** What this configuration did (token fetches, refreshes, skew, replays, failures): never a token. */
+  readonly timeline: Timeline
+  /**
+   * The timeline's entries, oldest first, for a bug report or the console.
+   *
+   * @example console.table(inset.debug())
+   */
+  debug(): TimelineEntry[]
   /** Destroys every controller made here, and the token source if this made it. */
   destroy(): void
 }
@@ -73,12 +82,13 @@ export function createInset(options: InsetOptions): Inset {
   if (typeof serverUrl !== 'string' || !/^https?:\/\/[^/]/.test(serverUrl)) {
     throw new InsetError('bad_request', 'serverUrl must be an http(s) URL')
   }
+  const timeline = createTimeline()
   const tokens =
     options.tokens ??
     // Without `tokens`, a missing `fetchToken` is refused here.
-    createTokenSource({ fetchToken: options.fetchToken!, scheduler, random })
+    createTokenSource({ fetchToken: options.fetchToken!, scheduler, random, timeline })
   const api = createApiClient({ ...options, tokens, scheduler })
-  const context: ControllerContext = { api, tokens, scheduler, random }
+  const context: ControllerContext = { api, tokens, scheduler, random, timeline }
   const live = new Set<{ destroy(): void }>()
 
   function track<T extends { destroy(): void }>(controller: T): T {
@@ -105,6 +115,8 @@ export function createInset(options: InsetOptions): Inset {
       themeChanges.emit(theme)
     },
     onThemeChange: themeChanges.subscribe,
+    timeline,
+    debug: timeline.entries,
     dashboard(id, dashboardOptions) {
       segment(id, 'dashboard id')
       return track(createDashboardController(context, id, dashboardOptions))

@@ -1,6 +1,7 @@
 import { createEmitter } from './emitter'
-import { InsetError, isTransientError } from './errors'
+import { InsetError, type InsetErrorDetails, isTransientError } from './errors'
 import { decodeTokenTimes } from './jwt'
+import type { Timeline } from './timeline'
 import { abortable, backoffDelay, defaultScheduler, type Scheduler, timedAbort } from './timing'
 import {
   browserEnvironment,
@@ -43,6 +44,8 @@ export interface TokenSourceOptions {
   scheduler?: Scheduler
   /** Where "tab visible again" and "back online" come from; `null` to ignore them. Default: the page's. */
   environment?: TokenEnvironment | null
+  /** Where to record what happens (never the token); `createInset` passes its own. */
+  timeline?: Timeline
 }
 
 export type TokenStatus = 'idle' | 'fetching' | 'fresh' | 'refreshing' | 'error'
@@ -91,7 +94,11 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     random = Math.random,
     scheduler = defaultScheduler,
     retry: { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = {},
+    timeline,
   } = options
+  const log: NonNullable<Timeline['record']> = (source, event, detail) =>
+    timeline?.record(source, event, detail)
+  const seconds = (ms: number) => Math.round(ms / 100) / 10
   if (typeof fetchToken !== 'function') {
     throw new InsetError('bad_request', 'fetchToken is required')
   }
@@ -148,10 +155,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       Math.min(Math.max(refreshLeadMs, life * minLifetimeFraction), life / 2) -
       random() * life * 0.05
     if (at < Infinity) {
-      refreshTimer = scheduler.setTimeout(
-        () => refresh('refresh'),
-        Math.max(refreshAt - now(), 1_000),
-      )
+      const delay = Math.max(refreshAt - now(), 1_000)
+      refreshTimer = scheduler.setTimeout(() => refresh('refresh'), delay)
+      log('token', 'scheduled', { refreshInS: seconds(delay), expiresInS: seconds(at - now()) })
     }
   }
 
@@ -168,17 +174,24 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     expiry = Math.min((exp ?? Infinity) * 1000, fresh.expiresAt ?? Infinity)
     lifetime = expiry - (iat === undefined ? receivedAt + skew : iat * 1000)
     token = fresh.token
+    log('token', 'fetched', {
+      expiresInS: seconds(expiresAt() - receivedAt),
+      lifetimeS: seconds(lifetime),
+      skewMs: Math.round(skew),
+    })
     schedule()
     publish('fresh')
   }
 
   async function run(reason: FetchTokenReason, signal: AbortSignal): Promise<string> {
     for (let attempt = 0; ; attempt++) {
+      let delay = 0
       // One call of `fetchToken`, aborted on timeout and when the flight is cancelled.
       const call = timedAbort(scheduler, fetchTimeoutMs, signal)
       try {
         signal.throwIfAborted()
         call.touch()
+        log('token', 'fetch', { reason, attempt: attempt + 1 })
         // Called before the first await (a throw becomes a rejection) so that a refresh starts at once.
         const fresh = await abortable(
           (async () => parseTokenResult(await fetchToken({ signal: call.signal, reason })))(),
@@ -191,8 +204,24 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       } catch (caught) {
         signal.throwIfAborted()
         const error = toTokenError(caught)
+        const details: InsetErrorDetails = {
+          attempts: attempt + 1,
+          skewMs: Math.round(skew),
+          ...(token && { tokenExpiresAt: expiresAt() }),
+        }
         // While the current token is still usable a background refresh keeps trying.
-        if (!isTransientError(error) || (attempt + 1 >= maxAttempts && !usable())) throw error
+        if (!isTransientError(error) || (attempt + 1 >= maxAttempts && !usable())) {
+          log('token', 'failed', { code: error.code, status: error.status, attempt: attempt + 1 })
+          Object.assign(error, { details: { ...error.details, ...details } })
+          throw error
+        }
+        delay = backoffDelay(attempt, baseDelayMs, maxDelayMs, random)
+        log('token', 'failed', {
+          code: error.code,
+          status: error.status,
+          attempt: attempt + 1,
+          retryInMs: Math.round(delay),
+        })
       } finally {
         call.close()
       }
@@ -200,10 +229,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       let timer: unknown
       await new Promise<void>((resolve) => {
         wake = resolve
-        timer = scheduler.setTimeout(
-          resolve,
-          backoffDelay(attempt, baseDelayMs, maxDelayMs, random),
-        )
+        timer = scheduler.setTimeout(resolve, delay)
       })
       scheduler.clearTimeout(timer)
     }
@@ -244,6 +270,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     stopResume ??= (
       options.environment === undefined ? browserEnvironment() : options.environment
     )?.onResume(() => {
+      log('token', 'resume', { due: token ? now() >= refreshAt : false })
       if (flight) wake()
       else if (token && now() >= refreshAt) refresh('resume')
     })
@@ -253,6 +280,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     getToken,
     invalidate() {
       if (destroyed) return
+      log('token', 'invalidated')
       drop()
       nextReason = 'invalidated'
       if (flight) {
@@ -262,6 +290,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       publish('idle')
     },
     handleExpired(rejected) {
+      log('token', 'expired', { current: rejected === token })
       if (rejected !== token) return getToken()
       drop()
       return startFlight('expired')
@@ -272,6 +301,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       if (Number.isNaN(measured)) return
       skewFromServer = true
       if (Math.abs(measured - skew) > 2_000) {
+        log('token', 'skew', { ms: Math.round(measured), from: 'server' })
         skew = measured
         schedule()
         publish(snapshot.status, snapshot.error)

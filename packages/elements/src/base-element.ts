@@ -1,8 +1,10 @@
 import {
+  formatTimelineEntry,
   type Inset,
   type InsetOptions,
   type InsetThemeInput,
   resolveColorScheme,
+  type Timeline,
   toTheme,
 } from '@inset/core'
 import { elementAttributes, elementProperties, type InsetTag } from './element-table'
@@ -118,6 +120,34 @@ export abstract class InsetBaseElement extends HTMLElementBase {
 
   #locale: string | undefined
   #currency: string | undefined
+  #debug = false
+  #printing: { timeline: Timeline; stop: () => void } | undefined
+
+  /** Prints what the connection does to the console (attribute `debug`); see `inset.debug()`. */
+  get debug(): boolean {
+    return this.#debug
+  }
+  set debug(value: boolean | string | undefined) {
+    // The attribute's presence turns it on: `debug`, `debug=""`.
+    this.#debug = value !== undefined && value !== null && value !== false && value !== 'false'
+    this.requestUpdate()
+  }
+
+  /** Follows the connection's timeline on the console while `debug` is on. */
+  #syncDebug(): void {
+    const timeline = this.#debug && this.isConnected ? this.connection?.timeline : undefined
+    if (timeline === this.#printing?.timeline) return
+    this.#printing?.stop()
+    this.#printing = undefined
+    if (!timeline) return
+    const label = `[inset ${this.localName}${this.id ? `#${this.id}` : ''}]`
+    const since = timeline.entries()[0]?.at
+    for (const entry of timeline.entries()) console.debug(label, formatTimelineEntry(entry, since))
+    const stop = timeline.subscribe((entry) =>
+      console.debug(label, formatTimelineEntry(entry, since ?? entry.at)),
+    )
+    this.#printing = { timeline, stop }
+  }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     const property = elementAttributes(this.#tag)[name]
@@ -156,6 +186,8 @@ export abstract class InsetBaseElement extends HTMLElementBase {
     this.#media = undefined
     this.#stopTheme?.()
     this.#stopTheme = undefined
+    this.#printing?.stop()
+    this.#printing = undefined
     // A move within the page disconnects and reconnects at once: keep state through it.
     queueMicrotask(() => {
       if (this.isConnected) return
@@ -181,6 +213,7 @@ export abstract class InsetBaseElement extends HTMLElementBase {
     queueMicrotask(() => {
       this.#updateQueued = false
       if (this.isConnected && this.root) this.update()
+      this.#syncDebug()
     })
   }
 

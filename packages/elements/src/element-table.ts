@@ -34,6 +34,8 @@ const appearance = {
   theme: prop<InsetThemeInput>('theme'),
   locale: prop<string>('locale'),
   currency: prop<string>('currency'),
+  /** Prints the connection's timeline (token fetches, refreshes, failures) to the console. */
+  debug: prop<boolean>('debug'),
 } as const
 
 /**

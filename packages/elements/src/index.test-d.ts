@@ -51,6 +51,7 @@ describe('public types', () => {
       theme?: InsetThemeInput
       locale?: string
       currency?: string
+      debug?: boolean
       dashboardId?: string
       filters?: Filters
     }>()

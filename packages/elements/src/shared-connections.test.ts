@@ -69,3 +69,36 @@ describe('token-url', () => {
     expect(new Set(elements.map((element) => element.connection)).size).toBe(1)
   })
 })
+
+describe('debug', () => {
+  it('prints the connection timeline to the console while the attribute is on, never a token', async () => {
+    const lines: string[] = []
+    vi.spyOn(console, 'debug').mockImplementation((...args: unknown[]) => {
+      lines.push(args.join(' '))
+    })
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) =>
+      String(input).endsWith('/api/inset-token')
+        ? Response.json({ token: 'secret-token-text', expiresAt: Date.now() + 600_000 })
+        : Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 }),
+    )
+    document.body.innerHTML =
+      '<inset-dashboard id="d" debug server-url="https://inset.test" token-url="/api/inset-token" dashboard-id="sales"></inset-dashboard>'
+    const element = document.querySelector('inset-dashboard')!
+    await vi.waitFor(() => expect(element.snapshot?.error?.code).toBe('not_found'))
+    expect(
+      lines.some((line) => /^\[inset inset-dashboard#d\] \+\d+\.\d{3}s token fetched/.test(line)),
+    ).toBe(true)
+    expect(
+      lines.some((line) => line.includes('dashboard failed') && line.includes('code=not_found')),
+    ).toBe(true)
+    expect(lines.join('\n')).not.toContain('secret-token-text')
+
+    const before = lines.length
+    element.removeAttribute('debug')
+    await Promise.resolve()
+    element.refresh()
+    await vi.waitFor(() => expect(element.snapshot?.state).toBe('error'))
+    expect(lines.length).toBe(before)
+    vi.restoreAllMocks()
+  })
+})
