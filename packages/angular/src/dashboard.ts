@@ -32,6 +32,8 @@ export class InsetDashboard implements InsetInputs<'inset-dashboard'>, InsetOutp
   readonly theme = input<Props['theme']>()
   readonly locale = input<Props['locale']>()
   readonly currency = input<Props['currency']>()
+  /** Prints the connection's timeline (token fetches, refreshes, failures) to the console. */
+  readonly debug = input<Props['debug']>()
 
   readonly ready = output<Events['ready']>()
   readonly error = output<Events['error']>()
