@@ -120,13 +120,18 @@ export interface AssistantTurn {
 /** Body of `POST /v1/assistant`. */
 export interface AssistantRequest {
   question: string
-  context?: { dashboardId?: string; filters?: Filters; history?: AssistantTurn[] }
+  /** `tileId`: the dashboard's tile the question is about ("Ask about this"); needs `dashboardId`. */
+  context?: { dashboardId?: string; tileId?: string; filters?: Filters; history?: AssistantTurn[] }
 }
 
 /** The `text/event-stream` events of `POST /v1/assistant`, by event name. */
 export interface AssistantEventMap {
   text: { delta: string }
-  query: { query: StructuredQuery; description: string }
+  /**
+   * The query and what it computes in words (period, filters, the dashboard's filters, any share
+   * or change). `scope`: the rows the asker may see, in words ("Tenant is globex and Region is EU").
+   */
+  query: { query: StructuredQuery; description: string; scope?: string }
   result: QueryResult
   chart: { kind: TileKind; x?: string; y?: string[] }
   done: { suggestions?: string[] }

@@ -1,5 +1,6 @@
 import type { StructuredQuery } from '@inset/core'
 import type { DatasetModel } from '../semantic/model'
+import type { Analysis } from './engine'
 import { addDays, describePeriod } from './time/calendar'
 
 type QueryFilter = NonNullable<StructuredQuery['filters']>[number]
@@ -84,4 +85,36 @@ export function describeQuery(dataset: DatasetModel, query: StructuredQuery): st
     text += `, at most ${query.limit} rows`
   }
   return text
+}
+
+/**
+ * What a query with an analysis computes, in words.
+ *
+ * @example
+ * describeAnalysis(orders, { dataset: 'orders', measures: ['revenue'], dimensions: ['channel'] },
+ *   { kind: 'share', dimension: 'channel', values: ['online'] })
+ * // 'Share of Revenue by Channel (only online), out of all Revenue'
+ */
+export function describeAnalysis(
+  dataset: DatasetModel,
+  query: StructuredQuery,
+  analysis: Analysis,
+): string {
+  const base = describeQuery(dataset, query)
+  const measure = labelOf(dataset, query.measures[0] ?? '')
+  switch (analysis.kind) {
+    case 'share': {
+      const only = analysis.values?.length
+        ? ` (${listInWords(analysis.values.map(String), 'and')} only)`
+        : ''
+      return `Share of ${base}${only}, out of all ${measure} with the same period and filters`
+    }
+    case 'periods': {
+      const periods = listInWords(analysis.periods.map((p) => describeTimeRange(p)))
+      const change = analysis.change ? ', with the change from one to the next' : ''
+      return `${base}, ${periods}${change}`
+    }
+    case 'change':
+      return `${base}, and the change from each ${query.timeGrain?.grain ?? 'period'} to the next`
+  }
 }

@@ -19,7 +19,28 @@ export interface AssistantInput {
   maxRows: number
   /** The dashboard the assistant sits next to, with its filters in words (they always apply). */
   dashboard?: { id: string; title: string; filters: string[] }
+  /**
+   * The tile the question is about ("Ask about this"): its query before the dashboard's filters.
+   * "break this down by channel" and "why did it drop in March?" continue it.
+   */
+  tile?: { id: string; title: string; query: StructuredQuery }
+  /** The rows the asker may see, in words ("Tenant is globex and Region is EU"), for answers. */
+  scope?: string
 }
+
+/**
+ * A computation over a query's results, done by the server after it ran the query (or one query
+ * per period) with the asker's row-level security. Numbers come only from those results.
+ * - `share`: each value's part of the total (a second query without the dimension gives the
+ *   total); `values` keeps only the named values.
+ * - `periods`: the query once per period (oldest first), side by side; `change` adds the change
+ *   from one period to the next, absolute and as a fraction.
+ * - `change`: over a time series, each period's change from the one before.
+ */
+export type Analysis =
+  | { kind: 'share'; dimension: string; values?: Array<string | number> }
+  | { kind: 'periods'; periods: Array<{ from: string; to: string }>; change: boolean }
+  | { kind: 'change' }
 
 /** What an engine makes of a question. Engines never write SQL: a plan holds a StructuredQuery. */
 export type AssistantPlan =
@@ -29,6 +50,8 @@ export type AssistantPlan =
       query: StructuredQuery
       /** What the query computes, in words (shown with the result; never SQL). */
       explanation: string
+      /** Shares, periods side by side or changes, computed from the query's results. */
+      analysis?: Analysis
       /** Engine-private state carried to {@link AssistantEngine.narrate}. */
       state?: unknown
     }

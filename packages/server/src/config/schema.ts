@@ -47,6 +47,8 @@ const dimensionSchema = z.strictObject({
   synonyms,
   /** Known values, e.g. for a natural-language parser; never used to authorize anything. */
   values: z.array(scalar).optional(),
+  /** Everyday names of values for the assistant, e.g. `{ EU: ['Europe'] }`; never used to authorize. */
+  valueSynonyms: z.record(z.string(), z.array(z.string().min(1))).optional(),
 })
 
 const rlsRuleSchema = z.strictObject({

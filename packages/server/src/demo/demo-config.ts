@@ -129,6 +129,11 @@ export function demoConfig(options: DemoConfigOptions = {}): InsetConfigInput {
             label: 'Region',
             synonyms: ['area', 'market', 'geo'],
             values: ['EU', 'NA', 'APAC'],
+            valueSynonyms: {
+              EU: ['Europe', 'European', 'EMEA'],
+              NA: ['North America', 'North American', 'Americas'],
+              APAC: ['Asia Pacific', 'Asia-Pacific', 'Asia', 'Asian'],
+            },
           },
           country: { label: 'Country', synonyms: ['nation'] },
           channel: {

@@ -35,6 +35,8 @@ export interface DimensionModel extends Describable {
   grains?: TimeGrain[]
   /** Values declared in the configuration (for parsers); see `listDimensionValues` for live ones. */
   values?: Array<string | number>
+  /** Everyday names of values (`{ EU: ['Europe'] }`), for parsers only. */
+  valueSynonyms?: Record<string, string[]>
 }
 
 /** Binds a column to a token claim: `column = claim` (scalar) or `column IN claim` (array). */
@@ -94,6 +96,7 @@ function buildDataset(name: string, config: DatasetConfig, dataSource: string): 
       type: d.type,
       ...(isTime && { dataType: d.dataType, grains: d.grains ?? [...TIME_GRAINS] }),
       ...(d.values !== undefined && { values: d.values }),
+      ...(d.valueSynonyms !== undefined && { valueSynonyms: d.valueSynonyms }),
     }
   }
   const defaultTime = config.defaultTimeDimension ?? firstTime

@@ -32,6 +32,7 @@ describe('the assistant routes', { timeout: 30_000 }, () => {
         timeRange: { dimension: 'order_date', from: '2026-07-01', to: '2026-10-01' },
       },
       description: 'Revenue by Region in Q3 2026',
+      scope: 'Tenant is acme and Region is EU, NA or APAC',
     })
     const result = answer.of('result')
     expect(result?.columns.map((c) => c.name)).toEqual(['region', 'revenue'])

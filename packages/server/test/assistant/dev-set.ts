@@ -206,7 +206,11 @@ export const DEV_SET: QuestionCase[] = [
     kind: 'tile',
     question: 'how did it change in June?',
     context: { dashboardId: DASHBOARD, tileId: 'revenue-over-time', filters: { region: ['EU'] } },
-    sql: growthSql(MONTH, 'SUM(amount)', `region = 'EU' AND ${inRange('2026-05-01', '2026-07-01')}`),
+    sql: growthSql(
+      MONTH,
+      'SUM(amount)',
+      `region = 'EU' AND ${inRange('2026-05-01', '2026-07-01')}`,
+    ),
   },
   {
     kind: 'refusal',

@@ -74,6 +74,7 @@ describe('the OpenAI-compatible engine', { timeout: 30_000 }, () => {
     expect(answer.of('query')).toEqual({
       query: { dataset: 'orders', ...BY_REGION },
       description: 'Revenue by Region in Q3 2026',
+      scope: 'Tenant is acme and Region is EU, NA or APAC',
     })
     expect(answer.of('result')?.rows).toEqual(await sqlRows("tenant_id = 'acme'"))
     expect(answer.text).toBe('EU leads the quarter.')

@@ -151,7 +151,8 @@ export async function scoreCase(
     history.push({ role: 'user', content: earlier }, { role: 'assistant', content: answer.text })
   }
   const answer = await ask(server.url, token, request(item.question))
-  if (answer.status !== 200) return outcome(`status ${answer.status}: ${JSON.stringify(answer.body)}`)
+  if (answer.status !== 200)
+    return outcome(`status ${answer.status}: ${JSON.stringify(answer.body)}`)
   const result = answer.of('result')
   if (item.refusal) {
     if (result) return outcome(`answered instead of refusing: ${answer.text.slice(0, 160)}`)

@@ -1,8 +1,9 @@
 import type { DimensionModel, MeasureModel, TimeGrain } from '../../semantic/model'
-import type { CalendarUnit } from '../time/calendar'
+import { addDays, type CalendarUnit, shift, toUtcDate } from '../time/calendar'
 import { parseTimeExpressions, type TimeMatch } from '../time/time-expressions'
+import { closestWords, correct, suggestionEdits } from './fuzzy'
 import type { Keyword, Term, Vocabulary } from './vocabulary'
-import { numberOf, tokenize } from './words'
+import { ARTICLES, numberOf, SLOT_BEFORE, singularize, tokenize } from './words'
 
 /** A filter read from a question: values of a dimension, kept or left out. */
 export interface ParsedFilter {
@@ -19,17 +20,38 @@ export interface ParsedQuestion {
   /** Group by the time dimension at this grain; `auto` picks one from the period's length. */
   grain?: TimeGrain | 'auto'
   filters: ParsedFilter[]
-  time?: { from?: string; to?: string; text: string }
+  time?: { from?: string; to?: string; text: string; unit?: CalendarUnit | 'custom' }
   /** "top 5", "which region … most": sort by the first measure and keep `limit` rows. */
   order?: { direction: 'asc' | 'desc'; limit: number }
   /** Keywords seen, for follow-ups and wording. */
   keywords: Set<Keyword>
+  /** Two or more periods named side by side ("Q1 2026 vs Q1 2025", "last month vs the month before"), oldest first. */
+  periods?: Period[]
+  /** "month over month": growth from one period of this grain to the next. */
+  overGrain?: TimeGrain
   /** Words the parser did not understand. */
   unknown: string[]
+  /** The question points back at what came before ("break this down", "why did it drop"). */
+  refersBack: boolean
+  /**
+   * Unknown words where a name, field or measure belongs ("for initech", "by salesperson",
+   * "average discount"): the question cannot be answered without them.
+   */
+  missing: Array<{ word: string; slot: 'value' | 'field' | 'measure'; suggestions: string[] }>
+  /** Misspelt words read as known ones: `revnue` → `revenue`. */
+  corrections: Array<{ from: string; to: string }>
   /** Understood, but not answerable with this dataset (e.g. an average nobody defined). */
   problems: string[]
   /** True when the question names anything at all (measure, dimension, value, time, grain). */
   recognized: boolean
+}
+
+/** A named period of a question. */
+export interface Period {
+  from: string
+  to: string
+  text: string
+  unit: CalendarUnit | 'custom'
 }
 
 interface Item {
@@ -48,33 +70,75 @@ function averageOf(vocabulary: Vocabulary, measure: MeasureModel): MeasureModel 
   )
 }
 
-/** Reads the phrases of the question (time expressions already cut out) into items and numbers. */
-function readItems(text: string, vocabulary: Vocabulary) {
+type Entry =
+  | (Item & { kind: 'term' })
+  | { kind: 'number'; number: number; text: string }
+  | { kind: 'unknown'; text: string; norm: string }
+
+/** Reads the phrases of the question (time expressions already cut out) into terms, numbers and unknown words, in order. */
+function readEntries(text: string, vocabulary: Vocabulary): Entry[] {
   const tokens = tokenize(text)
-  const items: Array<Item | { number: number; text: string }> = []
-  const unknown: string[] = []
+  const entries: Entry[] = []
   for (let at = 0; at < tokens.length; ) {
     const found = vocabulary.match(tokens, at)
     if (found) {
       const words = tokens.slice(at, at + found.length).map((t) => t.raw)
-      items.push({ term: found.term, text: words.join(' ') })
+      entries.push({ kind: 'term', term: found.term, text: words.join(' ') })
       at += found.length
       continue
     }
     const token = tokens[at] as (typeof tokens)[number]
     const number = numberOf(token.norm)
-    if (number !== undefined) items.push({ number, text: token.raw })
-    else unknown.push(token.raw)
+    if (number !== undefined) entries.push({ kind: 'number', number, text: token.raw })
+    else entries.push({ kind: 'unknown', text: token.raw, norm: token.norm })
     at++
   }
-  return { items, unknown }
+  return entries
+}
+
+/**
+ * Where an unknown word stands: right after "for"/"in"/"from" (a name), "by"/"per" (a field) or
+ * "average"/"total" (a measure), or right before a measure or field ("initech revenue"). Elsewhere it
+ * is ordinary wording ("roughly", "pull up") and may be left out when the rest is understood.
+ */
+function slotOf(entries: readonly Entry[], i: number): 'value' | 'field' | 'measure' | undefined {
+  let before: Entry | undefined
+  for (let j = i - 1; j >= 0; j--) {
+    const entry = entries[j] as Entry
+    if (
+      entry.kind === 'term' &&
+      entry.term.kind === 'filler' &&
+      ARTICLES.has(entry.text.toLowerCase())
+    )
+      continue
+    before = entry
+    break
+  }
+  if (before?.kind === 'term') {
+    const words = before.text.toLowerCase().split(' ')
+    const last = words[words.length - 1] ?? ''
+    const slot = SLOT_BEFORE[last]
+    if (slot) return slot
+    if (before.term.kind === 'keyword' && before.term.keyword === 'count') return 'measure'
+    // "tenant acme", "product foo": a field followed by a value it does not have.
+    if (before.term.kind === 'dimension') return 'value'
+  }
+  let after = entries[i + 1]
+  // "acme's revenue": the possessive's "s" stands between.
+  if (after?.kind === 'term' && after.text.toLowerCase() === 's') after = entries[i + 2]
+  if (after?.kind === 'term' && (after.term.kind === 'measure' || after.term.kind === 'dimension'))
+    return 'value'
+  const entry = entries[i] as Extract<Entry, { kind: 'unknown' }>
+  // A capitalised word inside the sentence is a name ("revenue from Hooli").
+  if (i > 0 && /^\p{Lu}/u.test(entry.text)) return 'value'
+  return undefined
 }
 
 function timeOf(matches: TimeMatch[], problems: string[]) {
   if (matches.length === 0) return {}
   const [first] = matches as [TimeMatch]
   if (matches.length === 1) {
-    return { time: { ...pick(first), text: first.text } }
+    return { time: { ...pick(first), text: first.text, unit: first.unit } }
   }
   // Several periods of one kind ("2025 vs 2026", "Q1 and Q2"): their span, grouped by that unit.
   const units = new Set(matches.map((m) => m.unit))
@@ -85,12 +149,76 @@ function timeOf(matches: TimeMatch[], problems: string[]) {
     )
     return {}
   }
-  const from = matches.map((m) => m.from as string).sort()[0] as string
-  const to = matches.map((m) => m.to as string).sort()[matches.length - 1] as string
+  const periods = matches
+    .map((m) => ({ from: m.from as string, to: m.to as string, text: m.text, unit }))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+  const from = periods[0]?.from as string
+  const to = periods.map((p) => p.to).sort()[periods.length - 1] as string
   return {
     time: { from, to, text: matches.map((m) => m.text).join(' and ') },
     grain: unit as TimeGrain,
+    periods,
   }
+}
+
+/** The period just before one: the previous calendar unit, or as many days before a custom range. */
+export function periodBefore(period: Pick<Period, 'from' | 'to' | 'unit'>): Period {
+  if (period.unit !== 'custom') {
+    const from = shift(period.from, period.unit, -1)
+    return { from, to: period.from, text: 'the period before', unit: period.unit }
+  }
+  const days = Math.round(
+    (toUtcDate(period.to).getTime() - toUtcDate(period.from).getTime()) / 86_400_000,
+  )
+  return {
+    from: addDays(period.from, -days),
+    to: period.from,
+    text: 'the period before',
+    unit: 'custom',
+  }
+}
+
+// "vs the month before", "compared to last", "than the previous quarter": the period before the named one.
+const PREVIOUS_PERIOD =
+  /\b(?:vs\.?|versus|compared\s+(?:to|with)|against|than|with)\s+(?:the\s+)?(?:(?:last|previous|prior|preceding)(?:\s+(?:one|period|day|week|month|quarter|year))?|(?:one|period|day|week|month|quarter|year)\s+(?:before|earlier|prior))\b/i
+// "month over month", "MoM", "year-over-year".
+const OVER_GRAIN =
+  /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+(?:the\s+)?(?:previous\s+|prior\s+|last\s+)?\1\b/i
+const OVER_SHORT: Record<string, TimeGrain> = {
+  dod: 'day',
+  wow: 'week',
+  mom: 'month',
+  qoq: 'quarter',
+  yoy: 'year',
+}
+
+const REFERS_BACK: ReadonlySet<string> = new Set(['this', 'it', 'these', 'those', 'them', 'there'])
+
+const blank = (text: string, start: number, end: number) =>
+  text.slice(0, start) + ' '.repeat(end - start) + text.slice(end)
+
+/** Reads misspelt words as the known words they stand for, outside time expressions. */
+function correctSpelling(
+  text: string,
+  vocabulary: Vocabulary,
+  today: string,
+  corrections: Array<{ from: string; to: string }>,
+): string {
+  const spans = parseTimeExpressions(text, today)
+  let out = ''
+  let at = 0
+  for (const token of tokenize(text)) {
+    if (spans.some((m) => token.start >= m.start && token.end <= m.end)) continue
+    if (/\d/.test(token.norm) || vocabulary.knows(token.norm)) continue
+    const singular = singularize(token.norm)
+    if (singular && vocabulary.knows(singular)) continue
+    const fixed = correct(token.norm, vocabulary.contentWords)
+    if (!fixed) continue
+    corrections.push({ from: token.raw, to: fixed })
+    out += text.slice(at, token.start) + fixed
+    at = token.end
+  }
+  return out + text.slice(at)
 }
 
 function pick(match: TimeMatch): { from?: string; to?: string } {
@@ -113,38 +241,86 @@ export function parseQuestion(
   vocabulary: Vocabulary,
   today: string,
 ): ParsedQuestion {
-  const text = question.normalize('NFKC')
+  const corrections: Array<{ from: string; to: string }> = []
+  let text = question.normalize('NFKC').replace(/%/g, ' percent ')
+  text = correctSpelling(text, vocabulary, today, corrections)
+  let overGrain: TimeGrain | undefined
+  const over = OVER_GRAIN.exec(text)
+  if (over) {
+    overGrain = (over[1] ?? 'month').toLowerCase() as TimeGrain
+    text = blank(text, over.index, over.index + over[0].length)
+  }
+  for (const short of text.matchAll(/\b(dod|wow|mom|qoq|yoy)\b/gi)) {
+    overGrain = OVER_SHORT[(short[1] ?? '').toLowerCase()]
+    text = blank(text, short.index, short.index + short[0].length)
+  }
   const matches = parseTimeExpressions(text, today)
   let rest = text
-  for (const match of matches)
-    rest = rest.slice(0, match.start) + ' '.repeat(match.end - match.start) + rest.slice(match.end)
+  for (const match of matches) rest = blank(rest, match.start, match.end)
+  let previousPeriod = false
+  const previous = matches.length === 1 ? PREVIOUS_PERIOD.exec(rest) : null
+  if (previous) {
+    previousPeriod = true
+    rest = blank(rest, previous.index, previous.index + previous[0].length)
+  }
 
-  const { items, unknown } = readItems(rest, vocabulary)
+  const entries = readEntries(rest, vocabulary)
+  const items = entries.filter(
+    (e): e is Exclude<Entry, { kind: 'unknown' }> => e.kind !== 'unknown',
+  )
+  const unknown: string[] = []
+  const missing: ParsedQuestion['missing'] = []
+  entries.forEach((entry, i) => {
+    if (entry.kind !== 'unknown') return
+    unknown.push(entry.text)
+    const slot = slotOf(entries, i)
+    if (!slot) return
+    const pool = vocabulary.names[slot]
+    const near = closestWords(entry.norm, pool, suggestionEdits(entry.norm.length))
+    missing.push({ word: entry.text, slot, suggestions: near?.words.slice(0, 3) ?? [] })
+  })
   const problems: string[] = []
-  const { time, grain: periodGrain } = timeOf(matches, problems)
+  const timed: { time?: ParsedQuestion['time']; grain?: TimeGrain; periods?: Period[] } = timeOf(
+    matches,
+    problems,
+  )
+  let { time, grain: periodGrain } = timed
+  let periods = timed.periods
+  if (previousPeriod && matches[0]?.from && matches[0].to) {
+    const [match] = matches as [TimeMatch]
+    const current: Period = {
+      from: match.from as string,
+      to: match.to as string,
+      text: match.text,
+      unit: match.unit,
+    }
+    const before = periodBefore(current)
+    periods = [before, current]
+    time = { from: before.from, to: current.to, text: `${current.text} and the period before` }
+    if (current.unit !== 'custom') periodGrain = current.unit
+  }
   const keywords = new Set<Keyword>()
   const measures: MeasureModel[] = []
   const dimensions: Array<{ dimension: DimensionModel; plural: boolean }> = []
   const filters = new Map<string, ParsedFilter>()
-  let grain: ParsedQuestion['grain'] = periodGrain
+  let grain: ParsedQuestion['grain'] = periodGrain ?? overGrain
   let grainPlural = false
   let excluding = false
   let averageNext = false
   let countAt = -1
   let limit: number | undefined
-  let recognized = matches.length > 0
+  let recognized = matches.length > 0 || overGrain !== undefined
   const rowNouns: MeasureModel[] = []
-
   const termAt = (i: number) => {
     const item = items[i]
-    return item && 'term' in item ? item.term : undefined
+    return item && item.kind === 'term' ? item.term : undefined
   }
   const addMeasure = (measure: MeasureModel) => {
     if (!measures.includes(measure)) measures.push(measure)
   }
 
   items.forEach((item, i) => {
-    if ('number' in item) {
+    if (item.kind === 'number') {
       const before = termAt(i - 1)
       const after = termAt(i + 1)
       const nearTop = (t?: Term) =>
@@ -166,6 +342,7 @@ export function parseQuestion(
         if (term.keyword === 'exclude') excluding = true
         if (term.keyword === 'average') averageNext = true
         if (term.keyword === 'count') countAt = i
+        if (term.keyword === 'growth' || term.keyword === 'share') recognized = true
         if (term.keyword === 'trend') {
           grain ??= 'auto'
           recognized = true
@@ -185,8 +362,11 @@ export function parseQuestion(
         const perCount =
           previous?.text.toLowerCase() === 'per' && term.measure.aggregation === 'count'
         if (perCount && measures.some((m) => m.aggregation === 'avg')) return
-        // "online orders" names the rows, not a measure, when another measure is asked for.
-        if (termAt(i - 1)?.kind === 'value' && vocabulary.namesDataset(item.text)) {
+        // "online orders", "European customers" name the rows, not a measure, when another
+        // measure is asked for.
+        const counts =
+          term.measure.aggregation === 'count' || term.measure.aggregation === 'count_distinct'
+        if (termAt(i - 1)?.kind === 'value' && (vocabulary.namesDataset(item.text) || counts)) {
           rowNouns.push(term.measure)
           return
         }
@@ -258,8 +438,13 @@ export function parseQuestion(
     filters: [...filters.values()],
     ...(time && { time }),
     ...(order && { order }),
+    ...(periods && periods.length > 1 && { periods }),
+    ...(overGrain && { overGrain }),
     keywords,
     unknown,
+    refersBack: tokenize(rest).some((t) => REFERS_BACK.has(t.norm)),
+    missing,
+    corrections,
     problems,
     recognized: recognized || keywords.has('count'),
   }

@@ -11,6 +11,8 @@ export type Keyword =
   | 'exclude'
   | 'total'
   | 'trend'
+  | 'share'
+  | 'growth'
 
 /** What a phrase of the question means. */
 export type Term =
@@ -36,6 +38,12 @@ export interface Vocabulary {
   namesDataset(words: string): boolean
   /** Measures by label, for answers. */
   dataset: DatasetModel
+  /** Every word of a phrase with a meaning (not filler): what a misspelt word may stand for. */
+  contentWords: ReadonlySet<string>
+  /** True when a word is part of any phrase of the vocabulary (fillers too). */
+  knows(word: string): boolean
+  /** Names to suggest for an unknown word, by what it stands in for. */
+  names: { value: string[]; field: string[]; measure: string[] }
 }
 
 const KEYWORDS: Record<string, Keyword> = {
@@ -91,6 +99,56 @@ const KEYWORDS: Record<string, Keyword> = {
   timeline: 'trend',
   'over time': 'trend',
   evolution: 'trend',
+  share: 'share',
+  shares: 'share',
+  percentage: 'share',
+  percentages: 'share',
+  percent: 'share',
+  pct: 'share',
+  proportion: 'share',
+  fraction: 'share',
+  portion: 'share',
+  'what part': 'share',
+  grow: 'growth',
+  grew: 'growth',
+  grown: 'growth',
+  growing: 'growth',
+  growth: 'growth',
+  change: 'growth',
+  changed: 'growth',
+  changes: 'growth',
+  increase: 'growth',
+  increased: 'growth',
+  decrease: 'growth',
+  decreased: 'growth',
+  decline: 'growth',
+  declined: 'growth',
+  drop: 'growth',
+  dropped: 'growth',
+  fall: 'growth',
+  fell: 'growth',
+  rise: 'growth',
+  rose: 'growth',
+  difference: 'growth',
+  delta: 'growth',
+  'went up': 'growth',
+  'went down': 'growth',
+  'go up': 'growth',
+  'go down': 'growth',
+}
+
+/**
+ * Everyday names of countries whose ISO codes differ from how people say them (Intl names the rest:
+ * "Germany" for `DE`). Applied only to codes the asker may see.
+ */
+const COUNTRY_ALIASES: Record<string, string[]> = {
+  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'England', 'the United Kingdom'],
+  US: ['USA', 'U.S.', 'U.S.A.', 'the States', 'America', 'United States of America'],
+  NL: ['Holland', 'the Netherlands'],
+  KR: ['Korea', 'Republic of Korea'],
+  AE: ['UAE', 'Emirates'],
+  CZ: ['Czech Republic'],
+  CH: ['Swiss'],
 }
 
 const GRAINS: Record<string, TimeGrain> = {
@@ -107,6 +165,13 @@ const GRAINS: Record<string, TimeGrain> = {
   annual: 'year',
   annually: 'year',
 }
+
+/** Words of time expressions (read before the vocabulary), so that misspellings of them are read too. */
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  `january february march april june july august september october november december
+  last this next past previous prior current today yesterday since between until before after
+  quarter quarters month months week weeks year years day days ytd mtd qtd`.split(/\s+/),
+)
 
 const RANK = { filler: 0, dataset: 1, keyword: 2, dimension: 3, grain: 4, measure: 5, value: 6 }
 // Short codes that are also English words match only as written.
@@ -194,8 +259,21 @@ export function buildVocabulary(
       const exact = text.length < CASE_SENSITIVE_BELOW && FILLER_WORDS.has(key) ? text : undefined
       add(text, { kind: 'value', dimension, value }, RANK.value, false, exact)
     }
-    for (const [name, code] of countryNames(known))
+    const names = countryNames(known)
+    for (const [name, code] of names)
       add(name, { kind: 'value', dimension, value: code }, RANK.value)
+    if (names.size > 0) {
+      for (const [code, aliases] of Object.entries(COUNTRY_ALIASES)) {
+        if (!known.includes(code)) continue
+        for (const alias of aliases)
+          add(alias, { kind: 'value', dimension, value: code }, RANK.value)
+      }
+    }
+    // Everyday names declared in the model: `valueSynonyms: { EU: ['Europe'] }`.
+    for (const [value, synonyms] of Object.entries(dimension.valueSynonyms ?? {})) {
+      if (!known.includes(value)) continue
+      for (const synonym of synonyms) add(synonym, { kind: 'value', dimension, value }, RANK.value)
+    }
   }
 
   const datasetWords = new Set(
@@ -204,8 +282,25 @@ export function buildVocabulary(
       return [key, singularize(key) ?? pluralize(key)]
     }),
   )
+  const contentWords = new Set<string>()
+  const allWords = new Set<string>()
+  const names = { value: [] as string[], field: [] as string[], measure: [] as string[] }
+  for (const [key, list] of entries) {
+    const words = key.split(' ')
+    for (const word of words) allWords.add(word)
+    const term = list[0]?.term
+    if (!term || term.kind === 'filler') continue
+    for (const word of words) if (word.length >= 3) contentWords.add(word)
+    if (term.kind === 'value') names.value.push(key)
+    if (term.kind === 'dimension') names.field.push(key)
+    if (term.kind === 'measure') names.measure.push(key)
+  }
+  for (const word of TIME_WORDS) contentWords.add(word)
   return {
     dataset,
+    contentWords,
+    names,
+    knows: (word) => allWords.has(word) || TIME_WORDS.has(word),
     namesDataset: (words) => datasetWords.has(normalizePhrase(words)),
     match(tokens, at) {
       for (let length = Math.min(longest, tokens.length - at); length > 0; length--) {

@@ -95,8 +95,61 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   we were what whats where which who whole will with within would you your yours okay ok hi hey
   bring brought happen happened come came stats statistics report summary summarize summarise
   chart graph plot table display shown got need want like know now same then but only instead again
-  bought buy buying purchased ordered placed spent spend sells`.split(/\s+/),
+  bought buy buying purchased ordered placed spent spend sells
+  d ll ve re m t pull pulled bringing brings coming comes through gotten getting gets far so
+  roughly approximately approx around about quick quickly curious wondering wonder check kind sort
+  seeing seen looking looked move moved moving thanks thank kindly really actually currently
+  maybe possible may might should go going went doing makes making earning earns generating
+  generates is are was were been
+  like lets much many`.split(/\s+/),
 )
+
+/**
+ * Words before a name or a field: an unknown word right after them names something the data does
+ * not have ("revenue for initech", "revenue by salesperson"), so the question is refused with that
+ * reason instead of being answered without it.
+ */
+export const SLOT_BEFORE: Readonly<Record<string, 'value' | 'field' | 'measure'>> = {
+  for: 'value',
+  in: 'value',
+  from: 'value',
+  of: 'value',
+  at: 'value',
+  excluding: 'value',
+  except: 'value',
+  without: 'value',
+  vs: 'value',
+  versus: 'value',
+  than: 'value',
+  named: 'value',
+  called: 'value',
+  only: 'value',
+  by: 'field',
+  per: 'field',
+  each: 'field',
+  across: 'field',
+  average: 'measure',
+  avg: 'measure',
+  mean: 'measure',
+  total: 'measure',
+  sum: 'measure',
+  median: 'measure',
+  // After an auxiliary comes the subject: "how many orders did initech have" names someone.
+  did: 'value',
+  does: 'value',
+  do: 'value',
+  has: 'value',
+  have: 'value',
+  had: 'value',
+  is: 'value',
+  was: 'value',
+  were: 'value',
+  are: 'value',
+  will: 'value',
+}
+
+/** Words skipped when looking for the word before an unknown one ("for the initech tenant"). */
+export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'our', 'my', 'all', 'any'])
 
 /** Words that open a follow-up to the previous question ("what about NA?", "and by month"). */
 export const FOLLOW_UP_OPENERS: readonly string[] = [

@@ -6,6 +6,8 @@ import { badRequest } from '../../errors'
 export interface AssistantRequestBody {
   question: string
   dashboardId?: string
+  /** The tile of the dashboard the question is about. */
+  tileId?: string
   filters?: unknown
   history: AssistantTurn[]
 }
@@ -23,6 +25,7 @@ const bodySchema = z.strictObject({
   context: z
     .strictObject({
       dashboardId: z.string().min(1).max(128).optional(),
+      tileId: z.string().min(1).max(128).optional(),
       filters: z.unknown().optional(),
       history: z.array(turnSchema).max(MAX_TURNS).optional(),
     })
@@ -76,11 +79,14 @@ export function parseAssistantRequest(body: unknown, maxLength: number): Assista
     const issue = notText(turn.content)
     if (issue) throw badRequest(`context.history[${i}].content: ${issue}`)
   })
+  if (context?.tileId !== undefined && context.dashboardId === undefined)
+    throw badRequest('context.tileId: needs context.dashboardId (tiles belong to a dashboard)')
   if (context?.filters !== undefined && context.dashboardId === undefined)
     throw badRequest('context.filters: needs context.dashboardId (filters belong to a dashboard)')
   return {
     question,
     ...(context?.dashboardId !== undefined && { dashboardId: context.dashboardId }),
+    ...(context?.tileId !== undefined && { tileId: context.tileId }),
     ...(context?.filters !== undefined && { filters: context.filters }),
     history,
   }

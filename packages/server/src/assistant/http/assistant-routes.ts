@@ -3,11 +3,13 @@ import { streamSSE } from 'hono/streaming'
 import { grantsAssistant, grantsDashboard } from '../../auth/claims'
 import type { DashboardConfig } from '../../config/schema'
 import { parseClientFilters, toQueryFilters } from '../../dashboards/client-filters'
+import { tileQuery } from '../../dashboards/tile-query'
 import { ServerError } from '../../errors'
 import { type AppContext, queryContextOf } from '../../http/app-env'
 import { readJsonBody } from '../../http/read-json'
 import { listDimensionValues } from '../../semantic/dimension-values'
 import type { DatasetModel } from '../../semantic/model'
+import { rlsPredicates } from '../../semantic/rls'
 import type { QueryContext } from '../../semantic/run-query'
 import { runStructuredQuery } from '../../semantic/run-query'
 import { validateStructuredQuery } from '../../semantic/validate-query'
@@ -17,6 +19,7 @@ import type { AssistantInput } from '../engine'
 import { assistantEngineOf } from '../engine-for-runtime'
 import { AssistantEvents } from '../event-stream'
 import { referenceDateFor } from '../reference-date'
+import { runWithAnalysis } from '../run-analysis'
 import { followUpQuestions, starterQuestions } from '../suggestions'
 import { parseAssistantRequest } from './assistant-request'
 
@@ -54,6 +57,27 @@ function datasetFor(
   const dataset = named ?? datasets[0]
   if (!dataset) throw new ServerError('not_found', 'There is no dataset to ask about')
   return dataset
+}
+
+/** The rows row-level security lets the asker see, in words: `Tenant is globex and Region is EU`. */
+export function scopeInWords(ctx: QueryContext, dataset: DatasetModel): string | undefined {
+  if (!dataset.rls.length) return undefined
+  const parts = rlsPredicates(dataset, ctx.claims).map((predicate) => {
+    const dimension = Object.values(dataset.dimensions).find((d) => d.column === predicate.column)
+    return describeFilter(dataset, {
+      dimension: dimension?.name ?? predicate.column,
+      op: 'in',
+      values: predicate.values,
+    })
+  })
+  return listInWords(parts)
+}
+
+/** The tile a question is about, with its query (before the dashboard's filters). */
+function tileOf(dashboard: DashboardConfig, id: string): AssistantInput['tile'] {
+  const tile = dashboard.tiles.find((t) => t.id === id)
+  if (!tile) throw new ServerError('not_found', `No tile "${id}" on this dashboard`)
+  return { id, title: tile.title, query: tileQuery(dashboard, tile) }
 }
 
 async function visibleValues(ctx: QueryContext, dataset: DatasetModel, signal: AbortSignal) {
@@ -128,7 +152,10 @@ export async function askAssistant(c: AppContext): Promise<Response> {
           dataset.name,
         )
       : []
+    const scope = scopeInWords(ctx, dataset)
     input = {
+      ...(dashboard && body.tileId !== undefined && { tile: tileOf(dashboard, body.tileId) }),
+      ...(scope !== undefined && { scope }),
       question: body.question,
       history: body.history,
       dataset,
@@ -180,15 +207,29 @@ export async function askAssistant(c: AppContext): Promise<Response> {
       const dashboardWords = input.dashboard?.filters.length
         ? `; the dashboard's filters apply: ${listInWords(input.dashboard.filters)}`
         : ''
-      await events.send('query', { query, description: `${plan.explanation}${dashboardWords}` })
-      ran = true
-      const result = await runStructuredQuery(ctx, query, {
-        signal: io.signal,
-        audit: { kind: 'assistant', dashboardId },
+      const description = `${plan.explanation}${dashboardWords}`
+      await events.send('query', {
+        query,
+        description,
+        ...(input.scope !== undefined && { scope: input.scope }),
       })
+      ran = true
+      // Shares and changes run more queries (a total, one per period): each one through the same
+      // validation, row-level security and audit.
+      const result = await runWithAnalysis(query, plan.analysis, input.dataset, (q) =>
+        runStructuredQuery(ctx, q, {
+          signal: io.signal,
+          audit: { kind: 'assistant', dashboardId },
+        }),
+      )
       await events.send('result', result)
       await events.send('chart', chartFor(query, result))
-      const narrated = await engine.narrate(input, { ...plan, query }, result, io)
+      const narrated = await engine.narrate(
+        input,
+        { ...plan, query, explanation: description },
+        result,
+        io,
+      )
       const suggestions =
         narrated.suggestions ?? followUpQuestions(input.dataset, query, input.values)
       await events.send('done', suggestions.length ? { suggestions } : {})

@@ -1,0 +1,61 @@
+// Fuzzy matching of misspelt words against the vocabulary ("revnue" → revenue, "regoin" → region),
+// with fastest-levenshtein's edit distance; a swap of two neighbouring letters counts as one edit.
+import { distance } from 'fastest-levenshtein'
+
+/** Edit distance where swapping two neighbouring letters is one edit ("regoin" → "region": 1). */
+export function editDistance(a: string, b: string): number {
+  const plain = distance(a, b)
+  if (plain !== 2 || a.length !== b.length) return plain
+  const differ: number[] = []
+  for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i)
+  const [i, j] = differ
+  const swapped =
+    differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i]
+  return swapped ? 1 : plain
+}
+
+/** The most edits a word of this length may have and still be read as a known word, unasked. */
+export function confidentEdits(length: number): number {
+  if (length < 5) return 0
+  return length < 8 ? 1 : 2
+}
+
+/** The most edits for a "did you mean" suggestion. */
+export function suggestionEdits(length: number): number {
+  if (length < 4) return 0
+  return length < 6 ? 1 : length < 9 ? 2 : 3
+}
+
+export interface FuzzyMatch {
+  /** The known words at the smallest distance, in the order given. */
+  words: string[]
+  distance: number
+}
+
+/** The known words closest to `word` within `maxEdits`, or undefined. */
+export function closestWords(
+  word: string,
+  known: Iterable<string>,
+  maxEdits: number,
+): FuzzyMatch | undefined {
+  if (maxEdits <= 0) return undefined
+  let best: FuzzyMatch | undefined
+  for (const candidate of known) {
+    // Lengths that differ by more than maxEdits cannot be within it.
+    if (Math.abs(candidate.length - word.length) > maxEdits) continue
+    const d = editDistance(word, candidate)
+    if (d > maxEdits) continue
+    if (!best || d < best.distance) best = { words: [candidate], distance: d }
+    else if (d === best.distance && !best.words.includes(candidate)) best.words.push(candidate)
+  }
+  return best
+}
+
+/**
+ * The known word a misspelt one stands for, when there is exactly one close enough to be sure:
+ * `correct('revnue', words)` → `revenue`. Undefined when none or several are that close.
+ */
+export function correct(word: string, known: Iterable<string>): string | undefined {
+  const match = closestWords(word, known, confidentEdits(word.length))
+  return match && match.words.length === 1 ? match.words[0] : undefined
+}
