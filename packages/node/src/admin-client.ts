@@ -63,6 +63,32 @@ export interface PaginatedResource<T, F extends object = NoFilters> {
 }
 
 /** The typed client of the Inset server's admin API. */
+/** A revocation on the server: tokens matching all of its given fields answer 401 until `until`. */
+export interface Revocation {
+  id: string
+  subject: string | null
+  tenant: string | null
+  /** The token's `jti`. */
+  tokenId: string | null
+  /** The embed key id (`iss`). */
+  embedKey: string | null
+  /** ISO time when the revocation ends. */
+  until: string
+  createdAt: string
+  reason: string | null
+}
+
+/** What to revoke: at least one of `subject`, `tenant` or `tokenId`. */
+export interface CreateRevocationRequest {
+  subject?: string
+  tenant?: string
+  tokenId?: string
+  embedKey?: string
+  /** When the revocation ends: a Date or an ISO time; default 24 hours from now. */
+  until?: Date | string
+  reason?: string
+}
+
 export interface InsetClient {
   tokens: {
     /** Mints an embed token on the server (`POST /v1/tokens`). */
@@ -72,6 +98,14 @@ export interface InsetClient {
   dashboards: PaginatedResource<DashboardSummary>
   /** `GET /v1/audit`, newest first. */
   audit: PaginatedResource<AuditEntry, AuditFilters>
+  /** Revoke tokens before they expire (`POST/GET/DELETE /v1/revocations`). */
+  revocations: {
+    create(request: CreateRevocationRequest, options?: CallOptions): Promise<Revocation>
+    /** The revocations in force, newest first. */
+    list(options?: CallOptions): Promise<Revocation[]>
+    /** Lifts a revocation; an unknown id rejects with `not_found`. */
+    delete(id: string, options?: CallOptions): Promise<void>
+  }
 }
 
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 }
@@ -131,6 +165,32 @@ export function createInsetClient(options: InsetClientOptions): InsetClient {
     },
     dashboards: paginated<DashboardSummary>('/v1/dashboards'),
     audit: paginated<AuditEntry, AuditFilters>('/v1/audit'),
+    revocations: {
+      create: ({ until, ...rest }, call = {}) =>
+        adminRequest<Revocation>(settings, {
+          method: 'POST',
+          path: '/v1/revocations',
+          body: { ...rest, ...(until !== undefined && { until: new Date(until).toISOString() }) },
+          signal: call.signal,
+        }),
+      list: async (call = {}) =>
+        (
+          await adminRequest<Page<Revocation>>(settings, {
+            method: 'GET',
+            path: '/v1/revocations',
+            signal: call.signal,
+          })
+        ).items,
+      delete: async (id, call = {}) => {
+        if (typeof id !== 'string' || id.length === 0)
+          throw new InsetError('bad_request', 'revocations.delete: id must be a non-empty string')
+        await adminRequest<void>(settings, {
+          method: 'DELETE',
+          path: `/v1/revocations/${encodeURIComponent(id)}`,
+          signal: call.signal,
+        })
+      },
+    },
   }
 }
 

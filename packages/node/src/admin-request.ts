@@ -20,7 +20,7 @@ export interface RequestSettings {
 }
 
 export interface RequestOptions {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   path: string
   query?: Record<string, string | number | undefined>
   body?: unknown
@@ -104,7 +104,8 @@ async function attemptOnce<T>(
     } catch (cause) {
       throw networkFailure(cause, options.signal, timeout.signal, settings.timeoutMs, url)
     }
-    if (response.ok) return parseJson<T>(text, response.status)
+    if (response.ok)
+      return response.status === 204 ? (undefined as T) : parseJson<T>(text, response.status)
     const error = statusError(response.status, text)
     if (response.status === 429 || response.status >= 500) {
       throw new TransientFailure(error, parseRetryAfter(response.headers.get('retry-after')))

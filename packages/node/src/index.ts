@@ -10,11 +10,13 @@ export { InsetError } from '@inset/core'
 export type {
   AuditFilters,
   CallOptions,
+  CreateRevocationRequest,
   InsetClient,
   InsetClientOptions,
   IterateOptions,
   PageOptions,
   PaginatedResource,
+  Revocation,
 } from './admin-client'
 export { createInsetClient } from './admin-client'
 export type { RetryOptions } from './admin-request'

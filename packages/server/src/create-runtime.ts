@@ -1,5 +1,6 @@
 import { type AuditLog, createDisabledAuditLog, createTableAuditLog } from './audit/audit-log'
 import { createEmbedKeyring } from './auth/keyring'
+import { createRevocationStore, type RevocationStore } from './auth/revocations'
 import type { DataSourceConfig, InsetConfig } from './config/schema'
 import type { DataSource } from './data/data-source'
 import { openDuckDBSource } from './data/duckdb-source'
@@ -47,6 +48,7 @@ export async function createRuntime(
   const closeSources = async () => {
     await Promise.allSettled([...opened.values()].map((source) => source.close()))
   }
+  let revocations: RevocationStore | undefined
   try {
     const keyring = await createEmbedKeyring(config.embedKeys)
     for (const [name, sourceConfig] of Object.entries(config.dataSources)) {
@@ -73,9 +75,15 @@ export async function createRuntime(
       }),
     )
     let audit: AuditLog = createDisabledAuditLog()
+    const auditSourceName = config.audit.dataSource ?? Object.keys(config.dataSources)[0] ?? ''
+    const auditSource = dataSources.get(auditSourceName)
+    // Revocations live beside the audit log, so every replica sharing its database sees them.
+    revocations = await createRevocationStore(auditSource, {
+      table: 'inset_revocations',
+      logger,
+      refreshMs: config.server.revocationRefreshMs,
+    })
     if (config.audit.enabled) {
-      const auditSourceName = config.audit.dataSource ?? Object.keys(config.dataSources)[0] ?? ''
-      const auditSource = dataSources.get(auditSourceName)
       if (auditSource)
         audit = await createTableAuditLog(auditSource, {
           table: config.audit.table,
@@ -89,14 +97,17 @@ export async function createRuntime(
       dataSources,
       audit,
       keyring,
+      revocations: revocations as RevocationStore,
       logger,
       dimensionCache: new TtlCache<unknown>({ ttlMs: 60_000, maxEntries: 2_000 }),
       async close() {
+        revocations?.close()
         await audit.flush()
         await closeSources()
       },
     }
   } catch (error) {
+    revocations?.close()
     await closeSources()
     throw error
   }

@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit/audit-log'
 import type { EmbedKeyring } from './auth/keyring'
+import type { RevocationStore } from './auth/revocations'
 import type { InsetConfig } from './config/schema'
 import type { DataSource } from './data/data-source'
 import type { Logger } from './logger'
@@ -13,6 +14,8 @@ export interface InsetRuntime {
   dataSources: ReadonlyMap<string, DataSource>
   audit: AuditLog
   keyring: EmbedKeyring
+  /** Revoked tokens, subjects and tenants (checked on every embed request, from memory). */
+  revocations: RevocationStore
   logger: Logger
   /** Distinct values and ranges of dimensions per row-level-security scope. */
   dimensionCache: TtlCache<unknown>

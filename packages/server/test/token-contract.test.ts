@@ -34,7 +34,10 @@ const open = (token: string) =>
     }),
   )
 const nodeMints = (body: Record<string, unknown>) =>
-  createEmbedToken({ key: { id: 'demo', secret: DEFAULT_DEMO_SECRET }, ...(body as never) }).then(
+  createEmbedToken({
+    key: { id: 'demo', secret: DEFAULT_DEMO_SECRET },
+    ...(body as object),
+  } as never).then(
     () => true,
     (error) => {
       if (error instanceof InsetError && error.code === 'bad_request') return false
@@ -135,7 +138,9 @@ describe('one token contract for both minting paths and the verifier', () => {
           const opened = await open(token)
           expect([200, 403]).toContain(opened.status)
           if (opened.status === 403)
-            expect(((await opened.json()) as { error: { code: string } }).error.code).toBe('forbidden')
+            expect(((await opened.json()) as { error: { code: string } }).error.code).toBe(
+              'forbidden',
+            )
         } else {
           refused++
           expect(response.status).toBe(400)

@@ -7,6 +7,36 @@ import { quoteIdentifier } from '../semantic/compile-sql'
 /** What a route reports; `id` and `at` are filled in by the log. */
 export type AuditRecord = Omit<AuditEntry, 'id' | 'at'> & { requestId?: string | null }
 
+/** How `record()` treats an entry when the log has fallen behind. */
+export interface RecordOptions {
+  /**
+   * Entries about unauthenticated requests (failed verifications): written only while fewer than
+   * `maxPending / 10` entries are queued, otherwise dropped and counted, so such requests can
+   * neither fill the queue nor wait on it.
+   */
+  droppable?: boolean
+}
+
+/**
+ * The most characters an audit entry keeps of each text field (longer values are cut and end in
+ * `…`; control characters become `?`). Request input never fills the log.
+ */
+export const AUDIT_FIELD_LIMITS = Object.freeze({
+  subject: 256,
+  tenant: 256,
+  dashboardId: 128,
+  tileId: 128,
+  errorCode: 32,
+  requestId: 64,
+})
+
+/** A text field as the log keeps it: printable, at most `max` characters. */
+export function auditText(value: string | null | undefined, max: number): string | null {
+  if (value === null || value === undefined) return null
+  const printable = value.replace(/[\p{Cc}\p{Cs}]/gu, '?')
+  return printable.length > max ? `${printable.slice(0, max - 1)}…` : printable
+}
+
 export interface AuditQuery {
   cursor?: string | null
   limit?: number
@@ -23,7 +53,9 @@ export interface AuditLog {
    * waits for the database, unless the log has fallen `maxPending` entries behind: then once this
    * entry is written (backpressure).
    */
-  record(entry: AuditRecord): Promise<void>
+  record(entry: AuditRecord, options?: RecordOptions): Promise<void>
+  /** Entries dropped so far (droppable entries while the log was behind). */
+  readonly dropped: number
   /** Newest first, `nextCursor` continues after the last item; queued entries are written first. */
   list(query?: AuditQuery): Promise<Page<AuditEntry>>
   /** Resolves once every entry recorded so far is written (graceful shutdown calls it). */
@@ -63,6 +95,7 @@ function decodeCursor(cursor: string): number {
 export function createDisabledAuditLog(): AuditLog {
   return {
     record: async () => {},
+    dropped: 0,
     list: async () => ({ items: [], nextCursor: null }),
     flush: async () => {},
   }
@@ -169,20 +202,34 @@ export async function createTableAuditLog(
     while (writing) await writing
   }
 
+  let dropped = 0
+  let lastDropWarning = 0
+  const L = AUDIT_FIELD_LIMITS
   return {
-    record(entry) {
+    get dropped() {
+      return dropped
+    },
+    record(entry, recordOptions = {}) {
+      if (recordOptions.droppable && pending.length >= Math.max(1, Math.floor(maxPending / 10))) {
+        dropped++
+        if (now() - lastDropWarning > 10_000) {
+          lastDropWarning = now()
+          options.logger.warn({ dropped }, 'audit log behind: entries of failed requests dropped')
+        }
+        return Promise.resolve()
+      }
       const values = [
         now(),
         entry.kind,
-        entry.subject,
-        entry.tenant,
-        entry.dashboardId,
-        entry.tileId,
+        auditText(entry.subject, L.subject) ?? '',
+        auditText(entry.tenant, L.tenant),
+        auditText(entry.dashboardId, L.dashboardId),
+        auditText(entry.tileId, L.tileId),
         entry.rowCount,
         entry.durationMs === null ? null : Math.round(entry.durationMs * 100) / 100,
         entry.status,
-        entry.errorCode ?? null,
-        entry.requestId ?? null,
+        auditText(entry.errorCode, L.errorCode),
+        auditText(entry.requestId, L.requestId),
       ]
       if (pending.length < maxPending) {
         pending.push({ values, done: noWaiter })

@@ -8,8 +8,7 @@ export type AttributeValue = string | number | boolean | Array<string | number |
  * grammar, lifetime) is defined once, in `@inset/node/contract`, for both minting paths and the
  * verifier.
  */
-export interface EmbedClaims
-  extends Omit<VerifiedEmbedClaims, 'attrs' | 'nbf' | 'jti' | 'scope'> {
+export interface EmbedClaims extends Omit<VerifiedEmbedClaims, 'attrs' | 'nbf' | 'jti' | 'scope'> {
   /** The embed key id that signed the token. */
   iss: string
   /** The host's user id. */

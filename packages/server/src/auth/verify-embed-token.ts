@@ -1,5 +1,5 @@
-import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose'
 import { checkEmbedClaims, INSET_AUDIENCE, MAX_TTL_SECONDS } from '@inset/node/contract'
+import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from 'jose'
 import { ServerError } from '../errors'
 import type { EmbedClaims } from './claims'
 import { EMBED_ALGORITHMS, type EmbedAlgorithm, type EmbedKeyring } from './keyring'
@@ -182,6 +182,10 @@ export async function verifyEmbedToken(
         : (path ?? 'Invalid claims'),
     )
   }
-  const { aud: _aud, nbf: _nbf, ...claims } = checked.value as typeof checked.value & { aud?: unknown }
+  const {
+    aud: _aud,
+    nbf: _nbf,
+    ...claims
+  } = checked.value as typeof checked.value & { aud?: unknown }
   return remember(keyring, token, claims as EmbedClaims, payload.nbf)
 }

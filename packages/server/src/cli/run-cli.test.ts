@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AuditEntry, Page, QueryResult } from '@inset/core'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +15,69 @@ function io(env: NodeJS.ProcessEnv = {}) {
     io: { env, out: (line: string) => out.push(line), err: (line: string) => err.push(line) },
   }
 }
+
+// An address of this machine other than loopback, if it has one (what another machine would reach).
+const outside = Object.values(networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address
+
+async function reachable(host: string, url: string): Promise<boolean> {
+  const port = new URL(url).port
+  return fetch(`http://${host}:${port}/healthz`).then(
+    (response) => response.ok,
+    () => false,
+  )
+}
+
+describe('inset-server demo exposure', () => {
+  it.skipIf(!outside)(
+    'listens on loopback only unless --host is given, even with HOST set',
+    async () => {
+      const run = io({ PORT: '0', HOST: '0.0.0.0' })
+      const handle = await runCli(['demo', '--rows', '500', '--data-dir', ':memory:'], run.io)
+      try {
+        expect(await reachable('127.0.0.1', handle?.url ?? '')).toBe(true)
+        expect(await reachable(outside as string, handle?.url ?? '')).toBe(false)
+        expect(run.err.join('\n')).not.toContain('WARNING')
+      } finally {
+        await handle?.close()
+      }
+    },
+    60_000,
+  )
+
+  it.skipIf(!outside)(
+    'warns loudly when --host exposes it with the default secrets',
+    async () => {
+      const run = io({ PORT: '0' })
+      const handle = await runCli(
+        ['demo', '--rows', '500', '--data-dir', ':memory:', '--host', '0.0.0.0'],
+        run.io,
+      )
+      try {
+        expect(await reachable(outside as string, handle?.url ?? '')).toBe(true)
+        const warning = run.err.join('\n')
+        expect(warning).toContain('WARNING: inset-server demo listens on 0.0.0.0')
+        expect(warning).toContain('INSET_DEMO_SECRET and INSET_DEMO_API_KEY')
+      } finally {
+        await handle?.close()
+      }
+      // With secrets of its own, no warning.
+      const own = io({
+        PORT: '0',
+        INSET_DEMO_SECRET: 'a-secret-of-our-own-0123456789',
+        INSET_DEMO_API_KEY: 'own-key-0123456789',
+      })
+      const second = await runCli(
+        ['demo', '--rows', '500', '--data-dir', ':memory:', '--host', '0.0.0.0'],
+        own.io,
+      )
+      await second?.close()
+      expect(own.err.join('\n')).not.toContain('WARNING')
+    },
+    60_000,
+  )
+})
 
 describe('inset-server', () => {
   it('demo prints the URL and a curl that works as pasted, and keeps its audit log across restarts', async () => {

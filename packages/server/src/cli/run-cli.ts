@@ -3,7 +3,13 @@ import { parseArgs } from 'node:util'
 import { mintEmbedToken } from '../auth/mint-embed-token'
 import { ConfigError } from '../config/config-error'
 import { loadConfig } from '../config/load-config'
-import { DEMO_DASHBOARD, DEMO_EMBED_KEY, DEMO_USERS } from '../demo/demo-config'
+import {
+  DEFAULT_DEMO_API_KEY,
+  DEFAULT_DEMO_SECRET,
+  DEMO_DASHBOARD,
+  DEMO_EMBED_KEY,
+  DEMO_USERS,
+} from '../demo/demo-config'
 import { startDemoServer } from '../demo/start-demo-server'
 import { createInsetServer } from '../server'
 
@@ -144,9 +150,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
     const dataDir = values['data-dir'] ?? (io.env.INSET_DATA_DIR || DEFAULT_DATA_DIR)
     // PostgreSQL keeps the audit table in its own (durable) schema; ':memory:' asks for nothing kept.
     const keepAudit = !values.postgres && dataDir !== ':memory:'
+    // The demo's secret and API key are public: it listens on loopback only, unless --host says
+    // otherwise (the HOST variable is not read here: shells and containers set it for other ends).
+    const demoHost = values.host ?? '127.0.0.1'
+    const exposed = !LOOPBACK.has(demoHost)
+    const defaults =
+      !io.env.INSET_DEMO_SECRET || io.env.INSET_DEMO_SECRET === DEFAULT_DEMO_SECRET
+        ? ['INSET_DEMO_SECRET']
+        : []
+    if (!io.env.INSET_DEMO_API_KEY || io.env.INSET_DEMO_API_KEY === DEFAULT_DEMO_API_KEY)
+      defaults.push('INSET_DEMO_API_KEY')
+    if (exposed && defaults.length > 0) io.err(exposedWarning(demoHost, defaults))
     const demo = await startDemoServer({
       port: port ?? DEFAULT_PORT,
-      host: host ?? null,
+      host: demoHost,
       ...(io.env.INSET_DEMO_SECRET && { secret: io.env.INSET_DEMO_SECRET }),
       ...(io.env.INSET_DEMO_API_KEY && { apiKey: io.env.INSET_DEMO_API_KEY }),
       ...(rows !== undefined && { rows }),
@@ -157,7 +174,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
       ...(keepAudit && { dataDir }),
       logger: true,
     })
-    const url = `http://localhost:${demo.port}`
+    const url = `http://${exposed && demoHost !== '0.0.0.0' && demoHost !== '::' ? demoHost : 'localhost'}:${demo.port}`
     const auditLog =
       demo.auditPath ??
       (values.postgres ? 'table inset_audit of schema inset_demo' : 'in memory (lost on exit)')
@@ -182,6 +199,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliHan
     }
   }
   throw new CliUsageError(`Unknown command "${command}"\n\n${USAGE}`)
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
+
+/** The warning of a demo reachable from other machines with its publicly known secrets. */
+export function exposedWarning(host: string, defaults: readonly string[]): string {
+  const line = '!'.repeat(78)
+  return [
+    line,
+    `WARNING: inset-server demo listens on ${host}, reachable from other machines, with the`,
+    `publicly known default ${defaults.join(' and ')}. Anyone who can reach this port can mint`,
+    'tokens for any tenant and read every row. Set INSET_DEMO_SECRET and INSET_DEMO_API_KEY to',
+    'secrets of your own, or drop --host to listen on 127.0.0.1 only.',
+    line,
+  ].join('\n')
 }
 
 /** Turns a start-up failure into a message for the terminal. */

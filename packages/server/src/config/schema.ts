@@ -226,7 +226,20 @@ const serverSchema = z.strictObject({
       burst: z.int().min(1).default(60),
     })
     .prefault({}),
+  /**
+   * Failed authentication per client address (and per embed key id a failed token names): a token
+   * bucket. Past it, failures answer 429 without an audit entry, and admin requests from the
+   * address are refused before the key is compared.
+   */
+  authFailureLimit: z
+    .strictObject({
+      perSecond: z.number().positive().default(1),
+      burst: z.int().min(1).default(20),
+    })
+    .prefault({}),
   tokenLeewaySeconds: z.int().min(0).max(300).default(30),
+  /** How often each replica reloads the revocations table (0: never; its own changes apply at once). */
+  revocationRefreshMs: z.int().min(0).max(3_600_000).default(5000),
   queryTimeoutMs: z.int().min(100).max(600_000).default(15_000),
   shutdownTimeoutMs: z.int().min(0).max(600_000).default(10_000),
   /** Upper bound of any query's `limit`. */

@@ -12,6 +12,8 @@ export type AppliedFilter =
   | { filter: Extract<FilterConfig, { type: 'select' }>; values: Array<string | number> }
 
 const MAX_VALUES = 1000
+/** The earliest date a filter may name (four-digit years keep every date arithmetic in range). */
+export const EARLIEST = '1000-01-01'
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
@@ -39,6 +41,8 @@ function dateRange(
         : undefined
     if (normalized === undefined)
       throw badRequest(`${where}.${key}: expected an ISO date such as 2025-01-31`)
+    if (normalized < EARLIEST)
+      throw badRequest(`${where}.${key}: expected a date from ${EARLIEST} to 9999-12-31`)
     range[key] = normalized
   }
   return range

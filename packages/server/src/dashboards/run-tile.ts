@@ -1,7 +1,8 @@
 import type { QueryResult, StructuredQuery } from '@inset/core'
 import type { DashboardConfig, TileConfig } from '../config/schema'
+import { ServerError } from '../errors'
 import { executeStructuredQuery, type QueryContext } from '../semantic/run-query'
-import { type AppliedFilter, parseClientFilters, toQueryFilters } from './client-filters'
+import { type AppliedFilter, EARLIEST, parseClientFilters, toQueryFilters } from './client-filters'
 import { tileQuery } from './tile-query'
 
 /** The period of equal length just before `[from, to)`, or undefined when either end is open. */
@@ -13,6 +14,8 @@ export function previousPeriod(
   const start = Date.parse(from.length === 10 ? `${from}T00:00:00Z` : from)
   const end = Date.parse(to.length === 10 ? `${to}T00:00:00Z` : to)
   if (!(end > start)) return undefined
+  // A period reaching back before the earliest date a filter may name has no comparison.
+  if (start - (end - start) < Date.parse(`${EARLIEST}T00:00:00Z`)) return undefined
   const previousStart = new Date(start - (end - start)).toISOString()
   const dateOnly = from.length === 10 && to.length === 10
   // Date columns compare whole days; the period of a date range is always whole days.
@@ -95,10 +98,22 @@ export async function runTile(
 ): Promise<QueryResult> {
   const applied = parseClientFilters(dashboard, filters, ctx.runtime.model)
   const base = tileQuery(dashboard, tile)
-  if (tile.kind === 'kpi') return runKpi(ctx, tile, base, applied, options.signal)
-  return executeStructuredQuery(
-    ctx,
-    withFilters(base, applied, ctx),
-    options.signal ? { signal: options.signal } : {},
-  )
+  try {
+    if (tile.kind === 'kpi') return await runKpi(ctx, tile, base, applied, options.signal)
+    return await executeStructuredQuery(
+      ctx,
+      withFilters(base, applied, ctx),
+      options.signal ? { signal: options.signal } : {},
+    )
+  } catch (error) {
+    // The client sent filters, not this query: a refusal of the query the server built from them
+    // is logged with its detail and answered without the server's internal paths.
+    if (error instanceof ServerError && error.code === 'bad_request') {
+      ctx.runtime.logger.warn({ err: error, tile: tile.id }, 'tile query refused')
+      throw new ServerError('bad_request', 'These filters cannot be applied to this tile', {
+        cause: error,
+      })
+    }
+    throw error
+  }
 }

@@ -1,16 +1,24 @@
+import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { requestId } from 'hono/request-id'
 import { askAssistant, assistantSuggestions } from '../assistant/index'
 import type { InsetRuntime } from '../runtime'
 import { adminAuth } from './admin-auth'
 import type { AppEnv } from './app-env'
+import { AuthFailures } from './auth-failures'
 import { embedCors, embedPreflight } from './cors'
 import { embedAuth } from './embed-auth'
 import { handleError, handleNotFound } from './error-handler'
 import { RateLimiter } from './rate-limiter'
 import { requestLog } from './request-log'
-import { createToken, listAudit, listDashboards } from './routes/admin-routes'
+import {
+  createRevocation,
+  createToken,
+  deleteRevocation,
+  listAudit,
+  listDashboards,
+  listRevocations,
+} from './routes/admin-routes'
 import { getDashboard, queryTile } from './routes/embed-routes'
 
 export interface AppOptions {
@@ -30,13 +38,24 @@ export interface AppOptions {
 export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono<AppEnv> {
   const { server } = runtime.config
   const limiter = new RateLimiter({ ...server.rateLimit, ...(options.now && { now: options.now }) })
+  const failures = new AuthFailures({
+    ...server.authFailureLimit,
+    ...(options.now && { now: options.now }),
+  })
   const app = new Hono<AppEnv>()
 
   app.use('*', async (c, next) => {
     c.set('runtime', runtime)
     await next()
   })
-  app.use('*', requestId({ limitLength: 100 }))
+  // The request id is always the server's own; a client's X-Request-Id is kept (cut to 64
+  // printable characters) only as `clientRequestId` in the request log, never in the audit log.
+  app.use('*', async (c, next) => {
+    const id = randomUUID()
+    c.set('requestId', id)
+    c.header('X-Request-Id', id)
+    await next()
+  })
   app.use('*', requestLog())
   app.use(
     '*',
@@ -62,7 +81,7 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   )
 
   // Embed routes: `Authorization: Bearer <embed token>`, CORS for the embed key's origins.
-  const embed = [embedCors(), embedAuth(limiter)] as const
+  const embed = [embedCors(), embedAuth(limiter, failures)] as const
   app.options('/v1/dashboards/:id', embedPreflight())
   app.options('/v1/dashboards/:id/*', embedPreflight())
   app.options('/v1/assistant', embedPreflight())
@@ -73,10 +92,13 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   app.get('/v1/assistant/suggestions', ...embed, assistantSuggestions)
 
   // Admin routes: `Authorization: Bearer <api key>`, server to server (no CORS).
-  const admin = adminAuth(runtime.config.apiKeys, limiter)
+  const admin = adminAuth(runtime.config.apiKeys, limiter, failures)
   app.post('/v1/tokens', admin, createToken)
   app.get('/v1/dashboards', admin, listDashboards)
   app.get('/v1/audit', admin, listAudit)
+  app.post('/v1/revocations', admin, createRevocation)
+  app.get('/v1/revocations', admin, listRevocations)
+  app.delete('/v1/revocations/:id', admin, deleteRevocation)
 
   return app
 }

@@ -43,6 +43,13 @@ export class RateLimiter {
     }
   }
 
+  /** True when `take(key)` would be allowed now; consumes nothing. */
+  wouldAllow(key: string): boolean {
+    const bucket = this.#buckets.get(key)
+    if (!bucket) return true
+    return Math.min(this.#burst, bucket.tokens + (this.#now() - bucket.at) * this.#perMs) >= 1
+  }
+
   /** Number of keys currently tracked. */
   get size(): number {
     return this.#buckets.size

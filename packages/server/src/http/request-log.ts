@@ -7,11 +7,16 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
     const started = performance.now()
     await next()
     const claims = c.get('claims')
+    const clientRequestId = c.req.header('x-request-id')
     c.get('runtime').logger.info(
       {
         requestId: c.get('requestId'),
+        // The client's own id, if it sent one: printable, at most 64 characters, only here.
+        ...(clientRequestId && {
+          clientRequestId: clientRequestId.replace(/[^\x20-\x7e]/g, '?').slice(0, 64),
+        }),
         method: c.req.method,
-        path: c.req.path,
+        path: c.req.path.length > 200 ? `${c.req.path.slice(0, 199)}…` : c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         ...(claims && { sub: claims.sub, tenant: claims.tenant, embedKey: claims.iss }),

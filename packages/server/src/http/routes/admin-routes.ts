@@ -1,7 +1,7 @@
 import type { DashboardSummary, Page, TokenResponse } from '@inset/core'
 import { z } from 'zod'
 import { type MintOptions, mintEmbedToken } from '../../auth/mint-embed-token'
-import { badRequest } from '../../errors'
+import { badRequest, ServerError } from '../../errors'
 import type { AppContext } from '../app-env'
 import { audited } from '../audited'
 import { readJsonBody } from '../read-json'
@@ -100,4 +100,63 @@ export async function listAudit(c: AppContext): Promise<Response> {
   const parsed = auditQuery.safeParse(c.req.query())
   if (!parsed.success) throw badRequest(issueMessage(parsed.error))
   return c.json(await c.get('runtime').audit.list(parsed.data))
+}
+
+// Revocations: what a token may carry is the contract's; these are its fields as text.
+const revocationSchema = z
+  .strictObject({
+    subject: z.string().min(1).max(256).optional(),
+    tenant: z.string().min(1).max(256).optional(),
+    tokenId: z.string().min(1).max(200).optional(),
+    embedKey: z.string().min(1).max(200).optional(),
+    /** ISO time; default 24 hours from now (every token issued before has expired by then). */
+    until: z.iso.datetime({ offset: true }).optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .refine((body) => body.subject ?? body.tenant ?? body.tokenId, {
+    message: 'give at least one of subject, tenant or tokenId',
+  })
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** `POST /v1/revocations` (admin) → 201 Revocation: matching tokens answer 401 `auth` until `until`. */
+export async function createRevocation(c: AppContext): Promise<Response> {
+  const runtime = c.get('runtime')
+  const parsed = revocationSchema.safeParse(await readJsonBody(c))
+  if (!parsed.success) throw badRequest(issueMessage(parsed.error))
+  const { until, ...fields } = parsed.data
+  const untilMs = until === undefined ? Date.now() + DAY_MS : Date.parse(until)
+  if (!(untilMs > Date.now())) throw badRequest('until: must be in the future')
+  if (untilMs > Date.now() + 366 * DAY_MS) throw badRequest('until: at most a year from now')
+  const revocation = await audited(
+    c,
+    {
+      kind: 'admin',
+      subject: `api-key:${c.get('apiKeyName')}`,
+      tenant: fields.tenant ?? null,
+      okStatus: 201,
+    },
+    () => runtime.revocations.add({ ...fields, until: untilMs }),
+  )
+  return c.json(revocation, 201)
+}
+
+/** `GET /v1/revocations` (admin) → `{ items, nextCursor: null }`, the revocations in force. */
+export async function listRevocations(c: AppContext): Promise<Response> {
+  return c.json({ items: await c.get('runtime').revocations.list(), nextCursor: null })
+}
+
+/** `DELETE /v1/revocations/:id` (admin) → 204, or 404 when there is no such revocation. */
+export async function deleteRevocation(c: AppContext): Promise<Response> {
+  const id = c.req.param('id') ?? ''
+  const removed = await audited(
+    c,
+    { kind: 'admin', subject: `api-key:${c.get('apiKeyName')}`, tenant: null },
+    async () => {
+      if (!(await c.get('runtime').revocations.remove(id)))
+        throw new ServerError('not_found', 'No such revocation')
+      return true
+    },
+  )
+  return removed ? c.body(null, 204) : c.body(null, 404)
 }
