@@ -8,9 +8,12 @@ import {
 } from '@inset/elements'
 import {
   type ComponentOptionsMixin,
+  type ComputedOptions,
   type DefineComponent,
   defineComponent,
+  type EmitsOptions,
   h,
+  type MethodOptions,
   onActivated,
   onBeforeUnmount,
   onDeactivated,
@@ -35,17 +38,16 @@ export interface InsetExposed<Tag extends InsetTag> {
 export type InsetComponent<
   Tag extends InsetTag,
   Props extends object,
-  Emits extends Record<string, (...args: never[]) => void>,
+  Emits extends EmitsOptions,
 > = DefineComponent<
   Props,
   InsetExposed<Tag>,
-  object,
-  object,
-  object,
+  Record<never, never>,
+  ComputedOptions,
+  MethodOptions,
   ComponentOptionsMixin,
   ComponentOptionsMixin,
-  // biome-ignore lint/suspicious/noExplicitAny: Vue's emits options are typed with any arguments
-  Emits & Record<string, (...args: any[]) => void>
+  Emits
 >
 
 let parking: HTMLElement | undefined
@@ -86,7 +88,7 @@ function keepWhileInactive(element: ShallowRef<HTMLElement | undefined>): void {
 export function createInsetComponent<
   Tag extends InsetTag,
   Props extends object,
-  Emits extends Record<string, (...args: never[]) => void>,
+  Emits extends EmitsOptions,
 >(tag: Tag): InsetComponent<Tag, Props, Emits> {
   const properties: string[] = elementProperties(tag, { connection: false })
   const keys: string[] = INSET_ELEMENTS[tag].events.map(eventKey)

@@ -2,7 +2,8 @@ import { dispatchInsetEvent, InsetDashboardElement } from '@inset/elements'
 import { createFakeServer, definition, type FakeServer } from '@inset/test-utils/fake-server'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, KeepAlive, nextTick, reactive, ref } from 'vue'
+import { createSSRApp, defineComponent, h, KeepAlive, nextTick, reactive, ref } from 'vue'
+import { renderToString } from 'vue/server-renderer'
 import FiltersModel from '../test/FiltersModel.vue'
 import { dashboardElements, pluginFor, ready, SERVER, TILES } from '../test/render'
 import { type Filters, InsetDashboard } from './index'
@@ -332,5 +333,39 @@ describe('<InsetDashboard> in <KeepAlive>', () => {
     expect(element.isConnected).toBe(false)
     expect(element.snapshot).toBeUndefined()
     expect(server.tokenCalls).toHaveLength(1)
+  })
+})
+
+describe('server-rendered pages', () => {
+  it('hydrate onto the server element without a mismatch, then load', async () => {
+    const server = createFakeServer()
+    const page = () =>
+      h(InsetDashboard, {
+        dashboardId: 'sales-overview',
+        class: 'panel',
+        theme: 'dark',
+        filters: { region: ['EU'] },
+      })
+    const html = await renderToString(createSSRApp({ render: page }).use(pluginFor(server)))
+    expect(html).toBe('<inset-dashboard class="panel"></inset-dashboard>')
+    const container = document.createElement('div')
+    container.innerHTML = html
+    document.body.append(container)
+    const element = container.querySelector('inset-dashboard') as InsetDashboardElement
+    expect(server.requests).toEqual([])
+
+    const warnings = vi.spyOn(console, 'warn')
+    const errors = vi.spyOn(console, 'error')
+    const app = createSSRApp({ render: page }).use(pluginFor(server))
+    app.mount(container)
+    expect(warnings).not.toHaveBeenCalled()
+    expect(errors).not.toHaveBeenCalled()
+    expect(container.querySelector('inset-dashboard')).toBe(element)
+    await nextTick()
+    expect(element.dataset.scheme).toBe('dark')
+    await ready(element)
+    expect(element.snapshot!.tiles.revenue!.data!.rows[0]![0]).toBe(100)
+    app.unmount()
+    container.remove()
   })
 })

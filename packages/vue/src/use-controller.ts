@@ -16,6 +16,8 @@ interface Controller<Snapshot> {
   destroy(): void
 }
 
+type Snapshot<C extends Controller<unknown>> = ReturnType<C['getSnapshot']>
+
 /** A reactive object as plain data (read deeply, so that a change in place is tracked). */
 export const plain = <T>(value: T): T =>
   isReactive(value) ? JSON.parse(JSON.stringify(value)) : value
@@ -26,26 +28,26 @@ export const plain = <T>(value: T): T =>
  * once. A `<KeepAlive>`-inactive component keeps its subscription and data: shown again, it sends
  * nothing. The controller is destroyed with the scope; `replace()` swaps in a new one.
  */
-export function useController<Snapshot, C extends Controller<Snapshot>>(
+export function useController<C extends Controller<ReturnType<C['getSnapshot']>>>(
   name: string,
   create: () => C,
 ): {
   controller: ShallowRef<C>
-  snapshot: ShallowRef<Snapshot>
+  snapshot: ShallowRef<Snapshot<C>>
   /** Read-only refs of fields of the snapshot, by name. */
-  refs<K extends keyof Snapshot>(...keys: K[]): { [P in K]: Readonly<Ref<Snapshot[P]>> }
+  refs<K extends keyof Snapshot<C>>(...keys: K[]): { [P in K]-?: Readonly<Ref<Snapshot<C>[P]>> }
   /** Methods calling whichever controller is current, by name. */
   methods<K extends keyof C>(...names: K[]): Pick<C, K>
   replace(): void
 } {
   const scope = getCurrentScope()
   if (!scope) console.warn(`[@inset/vue] ${name}() outside setup() leaks`)
-  const controller = shallowRef(create())
-  const snapshot = shallowRef(controller.value.getSnapshot())
+  const controller = shallowRef(create()) as ShallowRef<C>
+  const snapshot = shallowRef(controller.value.getSnapshot()) as ShallowRef<Snapshot<C>>
   let unsubscribe: (() => void) | undefined
   const follow = () => {
     unsubscribe?.()
-    unsubscribe = controller.value.subscribe((next) => {
+    unsubscribe = controller.value.subscribe((next: Snapshot<C>) => {
       snapshot.value = next
     })
     snapshot.value = controller.value.getSnapshot()
