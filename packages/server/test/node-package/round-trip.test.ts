@@ -147,6 +147,32 @@ describe('createInsetClient against @inset/server', () => {
     expect((await getDashboard(token)).status).toBe(200)
   })
 
+  it('revokes a user before their token expires, lists and lifts the revocation', async () => {
+    const client = clientFor(demo.url)
+    const { token } = await client.tokens.create({
+      user: 'mallory',
+      tenant: 'globex',
+      attributes: { region: ['EU'] },
+    })
+    expect((await getDashboard(token)).status).toBe(200)
+    const revocation = await client.revocations.create({
+      subject: 'mallory',
+      until: new Date(Date.now() + 3_600_000),
+      reason: 'test',
+    })
+    expect(revocation).toMatchObject({ subject: 'mallory', tenant: null, reason: 'test' })
+    const refused = await getDashboard(token)
+    expect(refused.status).toBe(401)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('auth')
+    expect((await client.revocations.list()).map((r) => r.id)).toContain(revocation.id)
+    await client.revocations.delete(revocation.id)
+    expect((await getDashboard(token)).status).toBe(200)
+    await expect(client.revocations.delete(revocation.id)).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    await expect(client.revocations.create({})).rejects.toMatchObject({ code: 'bad_request' })
+  })
+
   it('walks the audit log across several pages', async () => {
     const inset = clientFor(demo.url)
     const tenant = `pager-${Date.now()}`
