@@ -43,6 +43,7 @@ export { createInset } from './inset'
 export type { TokenTimes } from './jwt'
 export { decodeTokenTimes } from './jwt'
 export { createSseParser } from './sse'
+export type { ShareAcrossTabsOptions, SharedToken, TabSharing } from './tabs'
 export type { InsetCssVariables, InsetTheme, InsetThemeColors, InsetThemeInput } from './theme'
 export {
   darkColors,

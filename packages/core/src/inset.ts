@@ -29,6 +29,8 @@ export interface InsetOptions {
   timeoutMs?: number
   /** The default theme of every element using this instance; change it with `setTheme()`. */
   theme?: InsetThemeInput
+  /** One token refresh for this origin's tabs of the same identity; see `createTokenSource`. */
+  shareAcrossTabs?: TokenSourceOptions['shareAcrossTabs']
   scheduler?: Scheduler
   random?: () => number
 }
@@ -86,7 +88,13 @@ export function createInset(options: InsetOptions): Inset {
   const tokens =
     options.tokens ??
     // Without `tokens`, a missing `fetchToken` is refused here.
-    createTokenSource({ fetchToken: options.fetchToken!, scheduler, random, timeline })
+    createTokenSource({
+      fetchToken: options.fetchToken!,
+      scheduler,
+      random,
+      timeline,
+      ...(options.shareAcrossTabs && { shareAcrossTabs: options.shareAcrossTabs }),
+    })
   const api = createApiClient({ ...options, tokens, scheduler })
   const context: ControllerContext = { api, tokens, scheduler, random, timeline }
   const live = new Set<{ destroy(): void }>()

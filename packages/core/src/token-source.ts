@@ -1,6 +1,7 @@
 import { createEmitter } from './emitter'
 import { InsetError, type InsetErrorDetails, isTransientError } from './errors'
 import { decodeTokenTimes } from './jwt'
+import type { SharedToken, TabShare, TabSharing } from './tabs'
 import type { Timeline } from './timeline'
 import { abortable, backoffDelay, defaultScheduler, type Scheduler, timedAbort } from './timing'
 import {
@@ -46,6 +47,16 @@ export interface TokenSourceOptions {
   environment?: TokenEnvironment | null
   /** Where to record what happens (never the token); `createInset` passes its own. */
   timeline?: Timeline
+  /**
+   * Share one refresh among this origin's tabs signed in as the same identity: `key` names it
+   * (e.g. your user id), so two accounts never share a token. One tab leads (Web Locks, else a
+   * BroadcastChannel fallback) and refreshes; the others get its tokens over a BroadcastChannel,
+   * never through storage, cookies or URLs. From the separate entry `@inset/core/tabs`, so hosts
+   * that do not use it never bundle it.
+   *
+   * @example createTokenSource({ fetchToken, shareAcrossTabs: shareAcrossTabs({ key: user.id }) })
+   */
+  shareAcrossTabs?: TabSharing
 }
 
 export type TokenStatus = 'idle' | 'fetching' | 'fresh' | 'refreshing' | 'error'
@@ -122,6 +133,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let destroyed: InsetError | undefined
   let snapshot: TokenSnapshot = { status: 'idle' }
   const changes = createEmitter<TokenSnapshot>()
+  /** The other tabs, joined with the first fetch. */
+  let share: TabShare | undefined
+  let joined = false
 
   const expiresAt = () => expiry - skew
   // The lifetime this machine can use: shorter than `exp - iat` when the server's clock is ahead.
@@ -183,7 +197,38 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     publish('fresh')
   }
 
+  /** Expiry (issuer clock, ms) of a token as `accept` would compute it. */
+  const expiryOf = (fresh: SharedToken) =>
+    Math.min((decodeTokenTimes(fresh.token).exp ?? Infinity) * 1000, fresh.expiresAt ?? Infinity)
+
+  function joinTabs() {
+    if (joined) return
+    joined = true
+    share = options.shareAcrossTabs?.join({
+      current: () =>
+        usable() && now() < refreshAt ? { token: token!, expiresAt: expiry } : undefined,
+      offer: (fresh) => !destroyed && (!token || expiryOf(fresh) > expiry) && (accept(fresh), true),
+      refresh: () => refresh('refresh'),
+      record: log,
+      setTimeout: scheduler.setTimeout,
+      clearTimeout: scheduler.clearTimeout,
+    })
+  }
+
   async function run(reason: FetchTokenReason, signal: AbortSignal): Promise<string> {
+    // Another tab may lead: ask it first (once per flight), and fetch only when it cannot help.
+    if (share) {
+      const had = token ? expiry : -Infinity
+      const relayed = await share.request(signal)
+      signal.throwIfAborted()
+      // Only a token newer than the one this tab asked to replace will do (the broadcast that
+      // brought it may have been taken already).
+      if (relayed && expiryOf(relayed) > had) {
+        flight = undefined
+        if (relayed.token !== token) accept(relayed)
+        return relayed.token
+      }
+    }
     for (let attempt = 0; ; attempt++) {
       let delay = 0
       // One call of `fetchToken`, aborted on timeout and when the flight is cancelled.
@@ -200,6 +245,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         signal.throwIfAborted()
         flight = undefined
         accept(fresh)
+        share?.publish(fresh)
         return fresh.token
       } catch (caught) {
         signal.throwIfAborted()
@@ -238,6 +284,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   function startFlight(reason: FetchTokenReason): Promise<string> {
     if (destroyed) return Promise.reject(destroyed)
     listenForResume()
+    joinTabs()
     if (!flight) {
       const abort = new AbortController()
       const current: Promise<string> = run(nextReason ?? reason, abort.signal).catch((error) => {
@@ -317,6 +364,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       wake()
       flight = undefined
       stopResume?.()
+      share?.destroy()
       changes.clear()
     },
   }
