@@ -255,6 +255,13 @@ export function parseQuestion(
     text = blank(text, short.index, short.index + short[0].length)
   }
   const matches = parseTimeExpressions(text, today)
+  // "last month vs the previous month", "… vs the month before": the second, read on its own as
+  // the same period, is the one before the first.
+  const [one, two] = matches
+  if (matches.length === 2 && one && two && one.from === two.from && one.to === two.to && one.from && one.to) {
+    const before = periodBefore({ from: one.from, to: one.to, unit: one.unit })
+    matches[1] = { ...two, from: before.from, to: before.to }
+  }
   let rest = text
   for (const match of matches) rest = blank(rest, match.start, match.end)
   let previousPeriod = false
