@@ -207,7 +207,11 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     share = options.shareAcrossTabs?.join({
       current: () =>
         usable() && now() < refreshAt ? { token: token!, expiresAt: expiry } : undefined,
-      offer: (fresh) => !destroyed && (!token || expiryOf(fresh) > expiry) && (accept(fresh), true),
+      offer(fresh) {
+        const newer = !destroyed && (!token || expiryOf(fresh) > expiry)
+        if (newer) accept(fresh)
+        return newer
+      },
       refresh: () => refresh('refresh'),
       record: log,
       setTimeout: scheduler.setTimeout,
