@@ -54,9 +54,10 @@ export function insetElement<Tag extends InsetTag>(
           (event) => (props()[callback] as Handler | undefined)?.(event),
           listening,
         )
+      // The context's instance never changes while the element exists.
+      element.inset = inset
       // A child effect: a new prop value updates the element without listening anew. Only what
       // changed since the last write is written, so that the element keeps what the user chose.
-      element.inset = inset
       const written: Props = {}
       $effect.pre(() => {
         const values = props()

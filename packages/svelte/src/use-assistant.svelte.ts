@@ -42,7 +42,8 @@ export function useAssistant(options: () => UseAssistantOptions = () => ({})): U
   const inset = getInsetContext()
   const read = (): AssistantOptions => {
     const { dashboard, ...context } = options()
-    return { context, dashboard }
+    // A plain copy: core gets no proxy, and changes deep inside `$state` filters count.
+    return { context: $state.snapshot(context), dashboard }
   }
   const controller = inset.assistant(untrack(read))
   onDestroy(() => controller.destroy())

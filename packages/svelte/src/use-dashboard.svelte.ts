@@ -43,7 +43,7 @@ export function useDashboard(
   const entry = $derived.by(() => {
     const current = id
     return untrack(() => {
-      const controller = inset.dashboard(current, options())
+      const controller = inset.dashboard(current, $state.snapshot(options()))
       return { controller, subscribe: createSubscriber((update) => controller.subscribe(update)) }
     })
   })
@@ -53,7 +53,8 @@ export function useDashboard(
     return () => controller.destroy()
   })
   $effect.pre(() => {
-    const { filters } = options()
+    // A plain copy: core gets no proxy, and changes deep inside `$state` filters count.
+    const { filters } = $state.snapshot(options())
     const { controller } = entry
     if (filters) untrack(() => controller.setOptions({ filters }))
   })

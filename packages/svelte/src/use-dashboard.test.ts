@@ -2,6 +2,7 @@ import { createFakeServer } from '@inset/test-utils/fake-server'
 import { render, screen, waitFor } from '@testing-library/svelte'
 import { flushSync, tick } from 'svelte'
 import { describe, expect, it } from 'vitest'
+import DeepFilters from '../test/DeepFilters.svelte'
 import Provider from '../test/Provider.svelte'
 import Report from '../test/Report.svelte'
 import { TILES } from '../test/render'
@@ -40,6 +41,17 @@ describe('useDashboard', () => {
       `${TILES}revenue/query`,
       `${TILES}orders/query`,
     ])
+  })
+
+  it('follows changes deep inside `$state` filters, and hands core plain values', async () => {
+    const server = createFakeServer()
+    render(Provider, { props: { server, child: DeepFilters } })
+    await screen.findByText('100 (ready)')
+    screen.getByRole('button', { name: 'Add NA' }).click()
+    await screen.findByText('300 (ready)')
+    const last = server.requests.at(-1)!
+    expect(last.body).toEqual({ filters: { region: ['EU', 'NA'] } })
+    expect(server.count(TILES)).toBe(4)
   })
 
   it('gives setFilters, resetFilters and refresh, and shows the data while updating', async () => {
