@@ -20,12 +20,15 @@ export interface ChatFixture {
   requests: ChatRequest[]
   /** The handlers of the next requests, in order. */
   script(...handlers: ChatHandler[]): void
+  /** The handler of every request once the scripted ones are used up (none: a 500). */
+  serve(handler: ChatHandler | undefined): void
   close(): Promise<void>
 }
 
 export async function startChatFixture(): Promise<ChatFixture> {
   const requests: ChatRequest[] = []
   let handlers: ChatHandler[] = []
+  let fallback: ChatHandler | undefined
   const server = createServer(async (req, res) => {
     let text = ''
     for await (const chunk of req) text += chunk
@@ -43,7 +46,7 @@ export async function startChatFixture(): Promise<ChatFixture> {
       aborted,
     }
     requests.push(request)
-    const handler = handlers.shift()
+    const handler = handlers.shift() ?? fallback
     if (!handler) {
       res
         .writeHead(500, { 'content-type': 'application/json' })
@@ -60,6 +63,9 @@ export async function startChatFixture(): Promise<ChatFixture> {
     script(...next) {
       handlers = next
       requests.length = 0
+    },
+    serve(handler) {
+      fallback = handler
     },
     close: () =>
       new Promise<void>((resolve) => {

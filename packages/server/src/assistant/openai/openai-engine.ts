@@ -1,6 +1,8 @@
 import { ServerError } from '../../errors'
 import type { Logger } from '../../logger'
-import { describeQuery } from '../describe-query'
+import { readOnlyMessage } from '../builtin/build-query'
+import { asksToWrite } from '../builtin/builtin-engine'
+import { describeAnalysis, describeQuery } from '../describe-query'
 import type { AssistantEngine, AssistantInput, AssistantIO } from '../engine'
 import { summarizeResult } from '../summarize-result'
 import { type ChatMessage, requestChat, type ToolCall } from './chat-completions'
@@ -76,6 +78,11 @@ export function createOpenAIEngine(
   return {
     name: 'openai',
     async plan(input, io) {
+      // The same refusal as the built-in engine's, without asking the model.
+      if (asksToWrite(input.question)) {
+        io.text(readOnlyMessage(input.dataset))
+        return { kind: 'reply' }
+      }
       const messages: ChatMessage[] = [
         { role: 'system', content: systemPrompt(input) },
         ...input.history
@@ -99,7 +106,10 @@ export function createOpenAIEngine(
           return {
             kind: 'query',
             query: checked.query,
-            explanation: describeQuery(input.dataset, checked.query),
+            explanation: checked.analysis
+              ? describeAnalysis(input.dataset, checked.query, checked.analysis)
+              : describeQuery(input.dataset, checked.query),
+            ...(checked.analysis && { analysis: checked.analysis }),
             state: conversation,
           }
         }
