@@ -92,6 +92,8 @@ export interface CaseOutcome {
   user: User
   /** Undefined when answered right; otherwise why not. */
   miss?: string
+  /** Milliseconds of the scored question over HTTP (the whole answer read). */
+  ms?: number
 }
 
 const same = (actual: CellValue, expected: CellValue, percent: boolean) => {
@@ -134,7 +136,7 @@ export async function scoreCase(
   user: User,
   item: QuestionCase,
 ): Promise<CaseOutcome> {
-  const outcome = (miss?: string): CaseOutcome => ({
+  const scored = (miss?: string): CaseOutcome => ({
     kind: item.kind,
     question: item.question,
     user,
@@ -150,7 +152,10 @@ export async function scoreCase(
     const answer = await ask(server.url, token, request(earlier))
     history.push({ role: 'user', content: earlier }, { role: 'assistant', content: answer.text })
   }
+  const started = performance.now()
   const answer = await ask(server.url, token, request(item.question))
+  const ms = performance.now() - started
+  const outcome = (miss?: string): CaseOutcome => ({ ...scored(miss), ms })
   if (answer.status !== 200)
     return outcome(`status ${answer.status}: ${JSON.stringify(answer.body)}`)
   const result = answer.of('result')
@@ -175,8 +180,10 @@ export async function scoreCase(
 /** The score line of a set: `41/44 (93.2%)` and the misses by class. */
 export function report(name: string, outcomes: readonly CaseOutcome[]): string {
   const right = outcomes.filter((o) => o.miss === undefined).length
+  const times = outcomes.map((o) => o.ms ?? 0).sort((a, b) => a - b)
+  const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] ?? 0
   const lines = [
-    `${name}: ${right}/${outcomes.length} (${((100 * right) / outcomes.length).toFixed(1)}%)`,
+    `${name}: ${right}/${outcomes.length} (${((100 * right) / outcomes.length).toFixed(1)}%), p95 ${p95.toFixed(1)} ms per question`,
   ]
   for (const o of outcomes.filter((o) => o.miss !== undefined))
     lines.push(`  miss [${o.user}] (${o.kind}) ${o.question}: ${o.miss}`)
