@@ -93,6 +93,21 @@ describe('the assistant reads business wording', { timeout: 30_000 }, () => {
       )
     })
 
+    it('reads the plural of a value as the value', async () => {
+      const answer = await ask(server.url, alice, {
+        question: 'how many orders did the partners bring last quarter',
+      })
+      expect(answer.of('query')?.query.filters).toEqual([
+        { dimension: 'channel', op: 'in', values: ['partner'] },
+      ])
+    })
+
+    it('never leaves out a word close to a name of the data: it asks instead', async () => {
+      const answer = await ask(server.url, alice, { question: 'revenue this year hrdwre' })
+      expect(answer.of('result')).toBeUndefined()
+      expect(answer.text).toContain('Did you mean "hardware"?')
+    })
+
     it.each([
       'how many orders did initech have last year',
       'initech revenue last quarter',

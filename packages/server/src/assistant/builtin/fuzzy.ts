@@ -55,7 +55,15 @@ export function closestWords(
  * The known word a misspelt one stands for, when there is exactly one close enough to be sure:
  * `correct('revnue', words)` → `revenue`. Undefined when none or several are that close.
  */
-export function correct(word: string, known: Iterable<string>): string | undefined {
+export function correct(
+  word: string,
+  known: Iterable<string>,
+  preferred?: ReadonlySet<string>,
+): string | undefined {
   const match = closestWords(word, known, confidentEdits(word.length))
-  return match && match.words.length === 1 ? match.words[0] : undefined
+  if (!match) return undefined
+  if (match.words.length === 1) return match.words[0]
+  // A tie between a name of the data and a word of time expressions goes to the name.
+  const names = preferred ? match.words.filter((w) => preferred.has(w)) : []
+  return names.length === 1 ? names[0] : undefined
 }

@@ -210,9 +210,14 @@ function correctSpelling(
   for (const token of tokenize(text)) {
     if (spans.some((m) => token.start >= m.start && token.end <= m.end)) continue
     if (/\d/.test(token.norm) || vocabulary.knows(token.norm)) continue
+    // "partners": the plural of a value ("partner") is that value.
     const singular = singularize(token.norm)
-    if (singular && vocabulary.knows(singular)) continue
-    const fixed = correct(token.norm, vocabulary.contentWords)
+    const fixed =
+      singular && vocabulary.nameWords.has(singular)
+        ? singular
+        : singular && vocabulary.knows(singular)
+          ? undefined
+          : correct(token.norm, vocabulary.contentWords, vocabulary.nameWords)
     if (!fixed) continue
     corrections.push({ from: token.raw, to: fixed })
     out += text.slice(at, token.start) + fixed
@@ -281,7 +286,13 @@ export function parseQuestion(
     if (entry.kind !== 'unknown') return
     unknown.push(entry.text)
     const slot = slotOf(entries, i)
-    if (!slot) return
+    if (!slot) {
+      // Close to a name of the data ("parnter"), it may be that name: never left out unasked.
+      const names = [...vocabulary.names.value, ...vocabulary.names.field, ...vocabulary.names.measure]
+      const near = closestWords(entry.norm, names, suggestionEdits(entry.norm.length))
+      if (near) missing.push({ word: entry.text, slot: 'value', suggestions: near.words.slice(0, 3) })
+      return
+    }
     const pool = vocabulary.names[slot]
     const near = closestWords(entry.norm, pool, suggestionEdits(entry.norm.length))
     missing.push({ word: entry.text, slot, suggestions: near?.words.slice(0, 3) ?? [] })

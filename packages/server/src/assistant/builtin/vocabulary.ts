@@ -40,6 +40,8 @@ export interface Vocabulary {
   dataset: DatasetModel
   /** Every word of a phrase with a meaning (not filler): what a misspelt word may stand for. */
   contentWords: ReadonlySet<string>
+  /** The words of measures, dimensions and values (not of time expressions or keywords). */
+  nameWords: ReadonlySet<string>
   /** True when a word is part of any phrase of the vocabulary (fillers too). */
   knows(word: string): boolean
   /** Names to suggest for an unknown word, by what it stands in for. */
@@ -283,6 +285,7 @@ export function buildVocabulary(
     }),
   )
   const contentWords = new Set<string>()
+  const nameWords = new Set<string>()
   const allWords = new Set<string>()
   const names = { value: [] as string[], field: [] as string[], measure: [] as string[] }
   for (const [key, list] of entries) {
@@ -291,6 +294,8 @@ export function buildVocabulary(
     const term = list[0]?.term
     if (!term || term.kind === 'filler') continue
     for (const word of words) if (word.length >= 3) contentWords.add(word)
+    if (term.kind === 'value' || term.kind === 'measure' || term.kind === 'dimension')
+      for (const word of words) if (word.length >= 3) nameWords.add(word)
     if (term.kind === 'value') names.value.push(key)
     if (term.kind === 'dimension') names.field.push(key)
     if (term.kind === 'measure') names.measure.push(key)
@@ -299,6 +304,7 @@ export function buildVocabulary(
   return {
     dataset,
     contentWords,
+    nameWords,
     names,
     knows: (word) => allWords.has(word) || TIME_WORDS.has(word),
     namesDataset: (words) => datasetWords.has(normalizePhrase(words)),
