@@ -16,7 +16,10 @@ export function summarize(root) {
   /** @type {string[]} */
   const problems = []
   const where = (file) => (file ? relative(root, file) || file : 'unknown file')
-  const firstLine = (text) => String(text ?? '').split('\n')[0].slice(0, 200)
+  const firstLine = (text) =>
+    String(text ?? '')
+      .split('\n')[0]
+      .slice(0, 200)
   for (const group of ['packages', 'apps', 'tooling']) {
     const groupDir = join(root, group)
     if (!existsSync(groupDir)) continue
@@ -72,7 +75,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { passed, failed, skipped, problems } = summarize(process.argv[2] ?? process.cwd())
   for (const problem of problems) console.log(`FAILED ${problem}`)
   const line = `${passed} passed, ${failed} failed, ${skipped} skipped`
-  const red = failed > 0 && !process.env.NO_COLOR && process.stdout.isTTY
+  const red = failed > 0 && process.stdout.isTTY
   console.log(red ? `\u001b[31m${line}\u001b[39m` : line)
   process.exitCode = failed > 0 ? 1 : 0
 }

@@ -34,7 +34,16 @@ const request = () =>
     })
 
 const realCheck = runtime.revocations.check
-const claims = { iss: 'demo', sub: 'alice', tenant: 'acme', jti: 'x', attrs: {}, scope: [], iat: 0, exp: 0 }
+const claims = {
+  iss: 'demo',
+  sub: 'alice',
+  tenant: 'acme',
+  jti: 'x',
+  attrs: {},
+  scope: [],
+  iat: 0,
+  exp: 0,
+}
 function checkAlone() {
   let checks = 0
   const started = performance.now()
@@ -82,5 +91,7 @@ for (const [name, values] of Object.entries(samples)) {
   )
 }
 for (const [count, ns] of Object.entries(alone))
-  console.log(`the check alone, ${Number(count).toLocaleString('en')} revocations: ${ns.toFixed(0)} ns per call (${((ns / 1000 / (base * 1000)) * 100).toFixed(3)}% of a request's p50)`)
+  console.log(
+    `the check alone, ${Number(count).toLocaleString('en')} revocations: ${ns.toFixed(0)} ns per call (${((ns / 1000 / (base * 1000)) * 100).toFixed(3)}% of a request's p50)`,
+  )
 await server.close()
