@@ -22,8 +22,8 @@ export interface TabLocks {
 
 /** What a token source gives the tab sharing it joins. */
 export interface TabHost {
-  /** This tab's token while it is not due for refresh. */
-  current(): SharedToken | undefined
+  /** This tab's token while it is not due for refresh and expires after `after` (issuer ms). */
+  current(after: number): SharedToken | undefined
   /** A token another tab fetched; taken (true) when it outlives this tab's. */
   offer(fresh: SharedToken): boolean
   /** Refreshes now (single flight); the result is published. */
@@ -51,8 +51,11 @@ export interface TabSharing {
 }
 
 export interface TabShare {
-  /** A token from the leader, or `undefined` when this tab should fetch one itself. */
-  request(signal: AbortSignal): Promise<SharedToken | undefined>
+  /**
+   * A token from the leader that expires after `after` (the expiry of the token to replace), or
+   * `undefined` when this tab should fetch one itself.
+   */
+  request(signal: AbortSignal, after: number): Promise<SharedToken | undefined>
   /** Tells the other tabs about a token this tab fetched. */
   publish(fresh: SharedToken): void
   readonly leader: boolean
@@ -60,7 +63,7 @@ export interface TabShare {
   destroy(): void
 }
 
-type Message = { type: 'token'; fresh: SharedToken } | { type: 'request' }
+type Message = { type: 'token'; fresh: SharedToken } | { type: 'request'; after: number }
 
 /**
  * One token refresh for this origin's tabs signed in as the same identity. The tab holding the
@@ -105,8 +108,9 @@ function joinTabs(options: ShareAcrossTabsOptions, host: TabHost): TabShare | un
       if (host.offer(message.fresh)) record('tabs', 'received')
       settleAll(message.fresh)
     } else if (message?.type === 'request') {
-      // The leader refreshes when due; without Web Locks a tab only shares what it has.
-      const fresh = host.current()
+      // A token newer than the asker's goes back at once. Otherwise the leader refreshes (even
+      // before its own timer: the asker's came first); without Web Locks a tab only shares.
+      const fresh = host.current(message.after)
       if (fresh) channel.postMessage({ type: 'token', fresh } satisfies Message)
       else if (leader) host.refresh()
     }
@@ -128,7 +132,7 @@ function joinTabs(options: ShareAcrossTabsOptions, host: TabHost): TabShare | un
     .catch(() => {})
 
   return {
-    request(signal) {
+    request(signal, after) {
       if (leader || closed) return Promise.resolve(undefined)
       return new Promise((resolve) => {
         const done = (fresh: SharedToken | undefined) => {
@@ -143,7 +147,7 @@ function joinTabs(options: ShareAcrossTabsOptions, host: TabHost): TabShare | un
         signal.addEventListener('abort', onAbort)
         waiting.add(done)
         record('tabs', 'request')
-        channel.postMessage({ type: 'request' } satisfies Message)
+        channel.postMessage({ type: 'request', after } satisfies Message)
       })
     },
     publish(fresh) {

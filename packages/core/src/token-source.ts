@@ -181,10 +181,11 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     schedule()
   }
 
-  function accept(fresh: { token: string; expiresAt?: number }) {
+  /** `relayed`: another tab fetched it a while ago, so its `iat` says nothing of the skew. */
+  function accept(fresh: { token: string; expiresAt?: number }, relayed = false) {
     const { exp, iat } = decodeTokenTimes(fresh.token)
     receivedAt = now()
-    if (iat !== undefined && !skewFromServer) skew = iat * 1000 - receivedAt
+    if (iat !== undefined && !skewFromServer && !relayed) skew = iat * 1000 - receivedAt
     expiry = Math.min((exp ?? Infinity) * 1000, fresh.expiresAt ?? Infinity)
     lifetime = expiry - (iat === undefined ? receivedAt + skew : iat * 1000)
     token = fresh.token
@@ -205,11 +206,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     if (joined) return
     joined = true
     share = options.shareAcrossTabs?.join({
-      current: () =>
-        usable() && now() < refreshAt ? { token: token!, expiresAt: expiry } : undefined,
+      current: (after) =>
+        usable() && expiry > after && now() < refreshAt
+          ? { token: token!, expiresAt: expiry }
+          : undefined,
       offer(fresh) {
         const newer = !destroyed && (!token || expiryOf(fresh) > expiry)
-        if (newer) accept(fresh)
+        if (newer) accept(fresh, true)
         return newer
       },
       refresh: () => refresh('refresh'),
@@ -223,13 +226,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     // Another tab may lead: ask it first (once per flight), and fetch only when it cannot help.
     if (share) {
       const had = token ? expiry : -Infinity
-      const relayed = await share.request(signal)
+      const relayed = await share.request(signal, had)
       signal.throwIfAborted()
       // Only a token newer than the one this tab asked to replace will do (the broadcast that
       // brought it may have been taken already).
       if (relayed && expiryOf(relayed) > had) {
         flight = undefined
-        if (relayed.token !== token) accept(relayed)
+        if (relayed.token !== token) accept(relayed, true)
         return relayed.token
       }
     }

@@ -23,7 +23,10 @@ interface ProviderCommon {
 export type InsetProviderProps = ProviderCommon &
   (
     | { inset: Inset; serverUrl?: never; fetchToken?: never; fetch?: never; timeoutMs?: never }
-    | ({ inset?: never } & Pick<InsetOptions, 'serverUrl' | 'fetch' | 'timeoutMs'> &
+    | ({ inset?: never } & Pick<
+        InsetOptions,
+        'serverUrl' | 'fetch' | 'timeoutMs' | 'shareAcrossTabs'
+      > &
         Required<Pick<InsetOptions, 'fetchToken'>>)
   )
 
@@ -40,6 +43,7 @@ export type InsetProviderProps = ProviderCommon &
  */
 export function InsetProvider(props: InsetProviderProps): ReactNode {
   const { inset: given, serverUrl, fetchToken, fetch, timeoutMs, theme, children } = props
+  const { shareAcrossTabs } = props as { shareAcrossTabs?: InsetOptions['shareAcrossTabs'] }
   const latestFetchToken = useRef(fetchToken)
   useClientLayoutEffect(() => {
     latestFetchToken.current = fetchToken
@@ -57,6 +61,7 @@ export function InsetProvider(props: InsetProviderProps): ReactNode {
             theme,
             ...(fetch && { fetch }),
             ...(timeoutMs !== undefined && { timeoutMs }),
+            ...(shareAcrossTabs && { shareAcrossTabs }),
           }),
     [given, given ? undefined : serverUrl],
   )

@@ -1,6 +1,7 @@
 // The fixture page: a host app embedding both elements. Query parameters choose the user, the
 // token lifetime, the theme and where the assistant's server is; the tests read window.fixture.
 import { createInset } from '@inset/core'
+import { shareAcrossTabs } from '@inset/core/tabs'
 import { defineInsetElements, type InsetEventName } from '@inset/elements'
 
 const params = new URLSearchParams(location.search)
@@ -17,14 +18,22 @@ Object.assign(window, { fixture })
 
 const tokenFetcher =
   (source: 'dashboard' | 'assistant') =>
-  async ({ signal }: { signal: AbortSignal }) => {
+  async ({ signal, reason }: { signal: AbortSignal; reason: string }) => {
     fixture.tokenFetches[source]++
-    const response = await fetch(`/api/inset-token?user=${user}&ttl=${ttl}`, { signal })
+    const response = await fetch(`/api/inset-token?user=${user}&ttl=${ttl}&reason=${reason}`, {
+      signal,
+    })
     if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
     return (await response.json()) as { token: string; expiresAt: number }
   }
 
-const inset = createInset({ serverUrl: server, fetchToken: tokenFetcher('dashboard') })
+// `tabs=<key>`: one token refresh for every tab of this origin signed in as <key>.
+const tabsKey = params.get('tabs')
+const inset = createInset({
+  serverUrl: server,
+  fetchToken: tokenFetcher('dashboard'),
+  ...(tabsKey && { shareAcrossTabs: shareAcrossTabs({ key: tabsKey }) }),
+})
 Object.assign(window, { inset })
 
 const dashboard = document.querySelector('inset-dashboard')!
