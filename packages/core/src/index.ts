@@ -69,3 +69,4 @@ export type {
 } from './token-source'
 export { createTokenSource } from './token-source'
 export type * from './wire'
+export { EXPORT_ROW_LIMIT } from './wire'

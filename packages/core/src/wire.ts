@@ -51,6 +51,16 @@ export interface TileDefinition {
   layout: { w: number; h: number }
   /** KPI: compare with the previous period of equal length when a date filter is set. */
   compare?: boolean
+  /**
+   * The dashboard filter (a `select` on this tile's first dimension) that activating one of its
+   * points or rows sets: cross-filtering. Absent when none applies or the definition turned it off.
+   */
+  crossFilter?: string
+  /**
+   * Drill path: the dimensions activating a point walks through, e.g. category → product. The
+   * tile shows level `drill.length` of the path when given `drill` values in its query.
+   */
+  drill?: Array<{ dimension: string; label: string }>
 }
 
 /** `GET /v1/dashboards/:id` */
@@ -60,6 +70,8 @@ export interface DashboardDefinition {
   description?: string
   filters: FilterDefinition[]
   tiles: TileDefinition[]
+  /** The token's scope includes `export`: tiles may be downloaded (CSV from the server). */
+  canExport?: boolean
 }
 
 export interface ColumnMeta {
@@ -89,10 +101,27 @@ export interface QueryResult {
   }
 }
 
-/** Body of the tile query route. */
+/** Body of the tile query route and of the export route. */
 export interface TileQueryRequest {
   filters?: Filters
+  /**
+   * Values chosen along the tile's drill path, outermost first: `['Hardware']` shows the second
+   * level (e.g. products) narrowed to category Hardware. At most `drill.length - 1` values.
+   */
+  drill?: Array<string | number>
 }
+
+/**
+ * Body of `POST /v1/dashboards/:id/tiles/:tileId/export` (needs scope `export`): the tile's full
+ * result with these filters as `text/csv` (UTF-8, ISO dates, raw numbers; `bom: true` prepends a
+ * byte-order mark for spreadsheets), at most `EXPORT_ROW_LIMIT` rows.
+ */
+export interface TileExportRequest extends TileQueryRequest {
+  bom?: boolean
+}
+
+/** Rows one export may hold. */
+export const EXPORT_ROW_LIMIT = 100_000
 
 /** A structured query over a dataset's semantic model: what the assistant runs. Never SQL. */
 export interface StructuredQuery {
