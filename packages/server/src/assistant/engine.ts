@@ -38,7 +38,13 @@ export interface AssistantInput {
  * - `change`: over a time series, each period's change from the one before.
  */
 export type Analysis =
-  | { kind: 'share'; dimension: string; values?: Array<string | number> }
+  | {
+      kind: 'share'
+      dimension: string
+      values?: Array<string | number>
+      /** "which channel has the largest share": the first `limit` by the measure. */
+      top?: { direction: 'asc' | 'desc'; limit: number }
+    }
   | { kind: 'periods'; periods: Array<{ from: string; to: string }>; change: boolean }
   | { kind: 'change' }
 

@@ -65,12 +65,23 @@ async function share(
   const measure = grouped.columns[at] as ColumnMeta
   const denominator = num(whole.rows[0]?.[whole.columns.findIndex((c) => c.role === 'measure')])
   const keep = analysis.values?.map(String)
-  const rows = grouped.rows
+  let rows = grouped.rows
     .filter((row) => !keep || keep.includes(String(row[key])))
     .map((row) => {
       const value = num(row[at])
       return [...row, value === null || !denominator ? null : value / denominator]
     })
+  if (analysis.top) {
+    const sign = analysis.top.direction === 'desc' ? -1 : 1
+    rows = [...rows]
+      .sort((a, b) => {
+        const x = num(a[at]) ?? -Infinity
+        const y = num(b[at]) ?? -Infinity
+        if (x !== y) return sign * (x - y)
+        return String(a[key]) < String(b[key]) ? -1 : 1
+      })
+      .slice(0, analysis.top.limit)
+  }
   return {
     columns: [
       ...grouped.columns,

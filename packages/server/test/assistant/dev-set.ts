@@ -232,4 +232,52 @@ export const DEV_SET: QuestionCase[] = [
     question: 'please insert a new order for Team Plan',
     refusal: /read-only|only read|cannot (change|delete|modify)/i,
   },
-]
+  // Added after the second held-out set's measurement, with other words for its classes.
+  {
+    kind: 'follow-up',
+    conversation: ['orders by channel in 2025', 'only EU'],
+    question: 'now by product',
+    sql: `SELECT product, COUNT(*) AS v FROM orders WHERE {S} AND region = 'EU' AND ${LAST_YEAR} GROUP BY product ORDER BY v DESC, product`,
+  },
+  {
+    kind: 'everyday name',
+    question: 'how many orders did we get in the US last year',
+    sql: `SELECT COUNT(*) FROM orders WHERE {S} AND country = 'US' AND ${LAST_YEAR}`,
+    mayRefuse: true,
+  },
+  {
+    kind: 'refusal',
+    question: 'revenue by customer segment',
+    refusal: /no field "segment"/i,
+  },
+  {
+    kind: 'filler',
+    question: 'which region brings in the most cash this year',
+    sql: `SELECT region, SUM(amount) AS v FROM orders WHERE {S} AND ${THIS_YEAR} GROUP BY region ORDER BY v DESC, region LIMIT 1`,
+  },
+  {
+    kind: 'refusal',
+    question: "what's the conversion rate by channel",
+    refusal: /no measure "conversion rate"/i,
+  },
+  {
+    kind: 'share',
+    question: 'which category has the smallest share of orders this year',
+    sql: `WITH g AS (SELECT category AS k, COUNT(*) AS v FROM orders WHERE {S} AND ${THIS_YEAR} GROUP BY k)
+      SELECT k, v, CAST(v AS DOUBLE) / (SELECT COUNT(*) FROM orders WHERE {S} AND ${THIS_YEAR}) FROM g ORDER BY v ASC, k LIMIT 1`,
+  },
+  {
+    kind: 'refusal',
+    question: 'please cancel Team Plan order 77',
+    refusal: /read-only|only read/i,
+  },
+  {
+    kind: 'misspelling',
+    question: 'avg ordr vaule in EU',
+    sql: "SELECT AVG(amount) FROM orders WHERE {S} AND region = 'EU'",
+  },
+  {
+    kind: 'misspelling',
+    question: 'montly revenue in 2025',
+    sql: `SELECT ${MONTH} AS m, SUM(amount) FROM orders WHERE {S} AND ${LAST_YEAR} GROUP BY m ORDER BY m`,
+  },]

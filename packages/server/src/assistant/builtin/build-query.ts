@@ -45,6 +45,12 @@ function defaultMeasure(
   }
   const [first] = measures
   if (!first) return { problem: 'This dataset has no measures' }
+  // Words left out where no measure was named may be the measure: never put another in its place.
+  const words = [...new Set(parsed.unknown)].filter((w) => !/^\d+$/.test(w))
+  if (words.length)
+    return {
+      problem: `There is no measure "${words.join(' ')}" in ${dataset.label}: its measures are ${listInWords(measures.map((m) => m.label))}`,
+    }
   return { measure: first, note: `You did not name a measure, so I used ${first.label}.` }
 }
 
@@ -195,6 +201,7 @@ function analysisOf(
         kind: 'share',
         dimension: dimension.name,
         ...(named && named.dimension === dimension && { values: [...named.values] }),
+        ...(!named && parsed.order && { top: { ...parsed.order } }),
       },
     }
   }
@@ -243,7 +250,7 @@ function analysisOf(
 /** The message for a question the engine could not turn into a query. */
 export function notUnderstood(
   parsed: Pick<ParsedQuestion, 'unknown' | 'problems' | 'recognized'> &
-    Partial<Pick<ParsedQuestion, 'missing'>>,
+    Partial<Pick<ParsedQuestion, 'missing' | 'measures' | 'keywords'>>,
   dataset: DatasetModel,
   scope?: string,
 ): string {
@@ -258,13 +265,27 @@ export function notUnderstood(
   const groups = Object.values(dataset.dimensions)
     .filter((d) => d.type !== 'time')
     .map((d) => d.label)
-  for (const { word, slot, suggestions } of missing) {
+  const countsRows = parsed.keywords?.has('count') || parsed.keywords?.has('average')
+  const words = [...new Set(parsed.unknown)].filter((w) => !/^\d+$/.test(w))
+  // No measure named and words not understood: those words are most likely the measure.
+  const noMeasure =
+    parsed.measures !== undefined && parsed.measures.length === 0 && !countsRows && words.length > 0
+  if (noMeasure && missing.every((m) => m.near || m.slot === 'measure'))
+    sentences.push(
+      `There is no measure "${words.join(' ')}" in ${dataset.label}: its measures are ${listInWords(measures)}.`,
+    )
+  for (const { word, slot, suggestions, near } of missing) {
     const maybe = suggestions.length
       ? ` Did you mean ${listInWords(
           suggestions.map((s) => `"${s}"`),
           'or',
         )}?`
       : ''
+    if (near) {
+      if (!noMeasure) sentences.push(`I am not sure what "${word}" means.${maybe}`)
+      continue
+    }
+    if (noMeasure && slot === 'measure') continue
     if (slot === 'field')
       sentences.push(
         `There is no field "${word}" in ${dataset.label}: you can group by ${listInWords(groups, 'or')}, or by day, week, month, quarter or year.${maybe}`,

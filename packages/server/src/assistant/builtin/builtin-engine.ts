@@ -26,7 +26,7 @@ function understood(parsed: ParsedQuestion): boolean {
 
 // "delete …", "update the revenue…", "change the region of…": a request to write, not a question.
 const WRITE_REQUEST =
-  /^\s*(?:(?:please|pls|can you|could you|would you|i want to|i'd like to|let's|lets|go and|now)\s+)*(?:delete|remove|erase|purge|update|insert|truncate|modify|edit|rename|overwrite|alter|import|upload|(?:drop|change|set|add|create|cancel|refund|reset|write)\s+(?:the|a|an|all|every|this|that|these|those|my|our|any|some|new|table|row|rows|record|records|data)\b)/i
+  /^\s*(?:(?:please|pls|can you|could you|would you|i want to|i'd like to|let's|lets|go and|now)\s+)*(?:delete|remove|erase|purge|update|insert|truncate|modify|edit|rename|overwrite|alter|import|upload|cancel|void|(?:drop|change|set|add|create|refund|reset|write)\s+(?:the|a|an|all|every|this|that|these|those|my|our|any|some|new|table|row|rows|record|records|data)\b)/i
 
 /** True when a question asks to change data, which the assistant never does. */
 export function asksToWrite(question: string): boolean {

@@ -11,8 +11,12 @@ describe('fuzzy matching', () => {
 
   it('corrects only when one known word is close enough for the length', () => {
     expect(correct('chanel', ['channel', 'country'])).toBe('channel')
-    // Short words are never corrected unasked: "came" is not "acme".
-    expect(correct('acme', ['came'])).toBeUndefined()
+    // Four letters: a dropped letter or a swap, never a substitution.
+    expect(correct('ordr', ['order'])).toBe('order')
+    expect(correct('acne', ['acme'])).toBeUndefined()
+    expect(correct('abc', ['abcd'])).toBeUndefined()
+    // A tie goes to a dropped letter.
+    expect(correct('monthy', ['month', 'monthly'])).toBe('monthly')
     // Two words as close: not sure.
     expect(correct('abcde', ['abcdf', 'abcdx'])).toBeUndefined()
     // …unless exactly one of them is a name of the data.

@@ -16,7 +16,7 @@ export function editDistance(a: string, b: string): number {
 
 /** The most edits a word of this length may have and still be read as a known word, unasked. */
 export function confidentEdits(length: number): number {
-  if (length < 5) return 0
+  if (length < 4) return 0
   return length < 8 ? 1 : 2
 }
 
@@ -62,8 +62,19 @@ export function correct(
 ): string | undefined {
   const match = closestWords(word, known, confidentEdits(word.length))
   if (!match) return undefined
-  if (match.words.length === 1) return match.words[0]
-  // A tie between a name of the data and a word of time expressions goes to the name.
-  const names = preferred ? match.words.filter((w) => preferred.has(w)) : []
-  return names.length === 1 ? names[0] : undefined
+  let words = match.words
+  // Four letters are too few to be sure of a substitution: only a dropped letter or a swap.
+  if (word.length === 4)
+    words = words.filter((w) => w.length === 5 || (w.length === 4 && distance(w, word) === 2))
+  if (words.length > 1 && preferred) {
+    // A tie between a name of the data and a word of time expressions goes to the name.
+    const names = words.filter((w) => preferred.has(w))
+    if (names.length) words = names
+  }
+  if (words.length > 1) {
+    // Then to a dropped letter, the commonest slip ("monthy" is "monthly" rather than "month").
+    const longer = words.filter((w) => w.length === word.length + 1)
+    if (longer.length) words = longer
+  }
+  return words.length === 1 ? words[0] : undefined
 }

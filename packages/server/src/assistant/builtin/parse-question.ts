@@ -37,7 +37,13 @@ export interface ParsedQuestion {
    * Unknown words where a name, field or measure belongs ("for initech", "by salesperson",
    * "average discount"): the question cannot be answered without them.
    */
-  missing: Array<{ word: string; slot: 'value' | 'field' | 'measure'; suggestions: string[] }>
+  missing: Array<{
+    word: string
+    slot: 'value' | 'field' | 'measure'
+    suggestions: string[]
+    /** Not where a name belongs, only close to one ("parnter"): a "did you mean". */
+    near?: boolean
+  }>
   /** Misspelt words read as known ones: `revnue` → `revenue`. */
   corrections: Array<{ from: string; to: string }>
   /** Understood, but not answerable with this dataset (e.g. an average nobody defined). */
@@ -115,6 +121,12 @@ function slotOf(entries: readonly Entry[], i: number): 'value' | 'field' | 'meas
     break
   }
   if (before?.kind === 'term') {
+    // "by sales rep", "by customer segment": a field named after a measure is still a field.
+    if (before.term.kind === 'measure' || before.term.kind === 'dimension') {
+      const prior = entries[entries.indexOf(before) - 1]
+      const word = prior?.kind === 'term' ? prior.text.toLowerCase().split(' ').at(-1) : undefined
+      if (word && SLOT_BEFORE[word] === 'field') return 'field'
+    }
     const words = before.text.toLowerCase().split(' ')
     const last = words[words.length - 1] ?? ''
     const slot = SLOT_BEFORE[last]
@@ -290,7 +302,8 @@ export function parseQuestion(
       // Close to a name of the data ("parnter"), it may be that name: never left out unasked.
       const names = [...vocabulary.names.value, ...vocabulary.names.field, ...vocabulary.names.measure]
       const near = closestWords(entry.norm, names, suggestionEdits(entry.norm.length))
-      if (near) missing.push({ word: entry.text, slot: 'value', suggestions: near.words.slice(0, 3) })
+      if (near)
+        missing.push({ word: entry.text, slot: 'value', suggestions: near.words.slice(0, 3), near: true })
       return
     }
     const pool = vocabulary.names[slot]

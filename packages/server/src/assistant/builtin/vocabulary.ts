@@ -175,6 +175,8 @@ const TIME_WORDS: ReadonlySet<string> = new Set(
   quarter quarters month months week weeks year years day days ytd mtd qtd`.split(/\s+/),
 )
 
+const MONEY_WORDS = ['money', 'cash', 'dollars', 'euros', 'pounds', 'bucks']
+
 const RANK = { filler: 0, dataset: 1, keyword: 2, dimension: 3, grain: 4, measure: 5, value: 6 }
 // Short codes that are also English words match only as written.
 const CASE_SENSITIVE_BELOW = 4
@@ -278,6 +280,13 @@ export function buildVocabulary(
     }
   }
 
+  // Everyday words for money name the first currency total ("which region brings in the most money").
+  const money = Object.values(dataset.measures).find(
+    (m) => m.aggregation === 'sum' && m.format === 'currency',
+  )
+  if (money)
+    for (const word of MONEY_WORDS) add(word, { kind: 'measure', measure: money }, RANK.dataset, true)
+
   const datasetWords = new Set(
     namesOf(dataset).flatMap((name) => {
       const key = normalizePhrase(name)
@@ -315,6 +324,9 @@ export function buildVocabulary(
         const entry = entries
           .get(slice.map((t) => t.norm).join(' '))
           ?.find((candidate) => candidate.exact === undefined || candidate.exact === written)
+        // A short code in capitals ("US", "IT") that the asker's data lacks is a name, not the
+        // word "us" or "it": left unknown, never read as filler.
+        if (entry?.term.kind === 'filler' && length === 1 && /^[A-Z]{2,3}$/.test(written)) continue
         if (entry) return { term: entry.term, length }
       }
       return undefined

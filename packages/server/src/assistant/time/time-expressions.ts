@@ -169,6 +169,8 @@ function chronoMatches(masked: string, today: string): TimeMatch[] {
   for (const result of chrono.en.casual.parse(masked, reference)) {
     const start = componentPeriod(result.start)
     if (!start) continue
+    // "now" opens follow-ups ("now by country"): it is not a period.
+    if (/^(?:right\s+)?now$/i.test(result.text)) continue
     // "may" is a month only where a month can stand ("in may"), not in "may I see…".
     if (/^may$/.test(result.text) && !PREPOSITION_BEFORE.test(masked.slice(0, result.index)))
       continue
