@@ -10,6 +10,7 @@ import type {
   DashboardDefinition,
   ErrorBody,
   QueryResult,
+  TileExportRequest,
   TileQueryRequest,
 } from './wire'
 
@@ -33,6 +34,13 @@ export interface InsetApi {
     request?: TileQueryRequest,
     options?: RequestOptions,
   ): Promise<QueryResult>
+  /** The tile's full result as CSV (needs the token scope `export`; else `forbidden`). */
+  exportTile(
+    dashboardId: string,
+    tileId: string,
+    request?: TileExportRequest,
+    options?: RequestOptions,
+  ): Promise<Blob>
   /** Streams the answer; an `error` event is yielded, a failed request is thrown. */
   ask(request: AssistantRequest, options?: RequestOptions): AsyncIterable<AssistantEvent>
   getSuggestions(dashboardId?: string, options?: RequestOptions): Promise<AssistantSuggestions>
@@ -190,9 +198,24 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
     queryTile: async (id, tileId, query, request) =>
       json(
         `${dashboard(id)}/tiles/${segment(tileId, 'tileId')}/query`,
-        { filters: query?.filters ?? {} },
+        { filters: query?.filters ?? {}, ...(query?.drill?.length && { drill: query.drill }) },
         request,
       ),
+    async exportTile(id, tileId, query, request) {
+      const { response, exchange, fail } = await open(
+        `${dashboard(id)}/tiles/${segment(tileId, 'tileId')}/export`,
+        { filters: {}, ...query },
+        request,
+        'text/csv',
+      )
+      try {
+        return await response.blob()
+      } catch (error) {
+        throw fail(error)
+      } finally {
+        exchange.close()
+      }
+    },
     ask,
     getSuggestions: async (id, request) =>
       json(

@@ -1,4 +1,4 @@
-import type { DashboardSnapshot, DashboardState, FilterOrigin } from './dashboard'
+import type { DashboardSnapshot, DashboardState, DrillValue, FilterOrigin } from './dashboard'
 import type { InsetError } from './errors'
 import type { DashboardDefinition, Filters } from './wire'
 
@@ -13,6 +13,8 @@ export type DashboardEvent =
   | { type: 'error'; error: InsetError; tileId?: string }
   /** The filters changed after load; not sent for the defaults applied when a definition loads. */
   | { type: 'filterChange'; filters: Filters; origin: FilterOrigin }
+  /** A tile was drilled into or back up: the values chosen along its path (empty: the top). */
+  | { type: 'drillChange'; tileId: string; drill: ReadonlyArray<DrillValue> }
 
 /**
  * The events one snapshot change means, in the order to send them. `<inset-dashboard>` sends
@@ -41,6 +43,10 @@ export function dashboardEvents(
   // definition's defaults applied at (re)load, which nobody changed.
   if (previous && previous.filters !== next.filters && previous.definition === next.definition)
     events.push({ type: 'filterChange', filters: next.filters, origin: next.filterOrigin ?? 'api' })
+  if (previous && previous.drill !== next.drill)
+    for (const tileId of new Set([...Object.keys(previous.drill), ...Object.keys(next.drill)]))
+      if (previous.drill[tileId] !== next.drill[tileId])
+        events.push({ type: 'drillChange', tileId, drill: next.drill[tileId] ?? [] })
   for (const [tileId, tile] of Object.entries(next.tiles)) {
     if (tile.status === 'error' && tile.error && previous?.tiles[tileId]?.error !== tile.error)
       events.push({ type: 'error', error: tile.error, tileId })

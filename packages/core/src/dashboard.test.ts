@@ -48,6 +48,7 @@ describe('dashboard controller: lifecycle', () => {
     expect(dashboard.getSnapshot()).toEqual({
       state: 'idle',
       filters: { region: ['EU'] },
+      drill: {},
       tiles: {},
     })
     await flush()

@@ -36,8 +36,22 @@ export interface DashboardSnapshot {
    */
   filterOrigin?: FilterOrigin
   tiles: Readonly<Record<string, TileSnapshot>>
+  /** Values chosen along each drilled tile's drill path, outermost first. */
+  drill: Readonly<Record<string, ReadonlyArray<DrillValue>>>
+  /** The point a cross-filter was set from; that tile still shows every point, this one marked. */
+  selection?: CrossFilterSelection
   /** Why the dashboard as a whole failed (token, definition); tile failures sit on the tile. */
   error?: InsetError
+}
+
+/** A value of a point along a drill path or of a cross-filter, e.g. `'Hardware'`. */
+export type DrillValue = string | number
+
+/** Which tile's point set which filter to what. */
+export interface CrossFilterSelection {
+  tileId: string
+  filterId: string
+  value: DrillValue
 }
 
 /** Who changed the filters: the person using the dashboard, or the host's code. */
@@ -62,6 +76,22 @@ export interface DashboardController {
   setFilters(next: Filters | ((current: Filters) => Filters), options?: SetFiltersOptions): void
   /** Back to the definition's default filters. */
   resetFilters(options?: SetFiltersOptions): void
+  /**
+   * Cross-filtering: sets the tile's `crossFilter` filter to `value` (every other tile follows),
+   * or clears it when the same point is activated again. Origin `user`.
+   */
+  toggleCrossFilter(tileId: string, value: DrillValue): void
+  /** Narrows a tile to `value` and shows the next level of its drill path. */
+  drillTo(tileId: string, value: DrillValue): void
+  /** Goes back `levels` (default 1; `Infinity` for the top) along a tile's drill path. */
+  drillUp(tileId: string, levels?: number): void
+  /**
+   * The tile's full result with the current filters and drill, as CSV (needs the token scope
+   * `export`, see `definition.canExport`).
+   *
+   * @example const blob = await dashboard.exportCsv('top-products', { bom: true })
+   */
+  exportCsv(tileId: string, options?: { bom?: boolean; signal?: AbortSignal }): Promise<Blob>
   setOptions(options: DashboardOptions): void
   /** Fetches the definition and every tile again, showing the current data meanwhile. */
   refresh(): void
@@ -135,6 +165,7 @@ export function createDashboardController(
     state: 'idle',
     filters: clean(options.filters ?? {}),
     tiles: {},
+    drill: {},
   }
   let generation = 0
   let inFlight: AbortController | undefined
@@ -161,10 +192,10 @@ export function createDashboardController(
   }
 
   /** Marks the tiles about to be queried: `updating` where there is data, `loading` elsewhere. */
-  function mark(definition: DashboardDefinition | undefined, mode: LoadMode) {
+  function mark(definition: DashboardDefinition | undefined, mode: LoadMode, only?: string) {
     const tiles = { ...snapshot.tiles }
-    const queried = (definition?.tiles ?? []).filter(
-      (tile) => mode !== 'failed' || tiles[tile.id]?.status !== 'ready',
+    const queried = (definition?.tiles ?? []).filter((tile) =>
+      only ? tile.id === only : mode !== 'failed' || tiles[tile.id]?.status !== 'ready',
     )
     for (const { id } of queried) {
       const data = tiles[id]?.data
@@ -182,8 +213,23 @@ export function createDashboardController(
     return queried
   }
 
-  async function load(mode: LoadMode) {
+  /** What one tile is queried with: the filters (less the cross-filter it set) and its drill. */
+  function requestFor(tileId: string) {
+    const { selection, filters } = snapshot
+    const drill = snapshot.drill[tileId]
+    return {
+      filters:
+        selection?.tileId === tileId
+          ? Object.fromEntries(Object.entries(filters).filter(([id]) => id !== selection.filterId))
+          : filters,
+      ...(drill?.length && { drill: [...drill] }),
+    }
+  }
+
+  async function load(mode: LoadMode, only?: string) {
     if (destroyed()) return
+    // One tile's load (a drill) only while nothing else is on its way.
+    if (only && inFlight) only = undefined
     cancel()
     const mine = generation
     const abort = new AbortController()
@@ -191,8 +237,8 @@ export function createDashboardController(
     const { signal } = abort
     const current = () => mine === generation
     let { definition } = snapshot
-    let queried = mark(definition, mode)
-    timeline?.record('dashboard', 'load', { id, mode })
+    let queried = mark(definition, mode, only)
+    timeline?.record('dashboard', 'load', { id, mode, tile: only })
     /** A failure that may pass: the dashboard tries again after a backoff. */
     let transient: InsetError | undefined
     try {
@@ -201,17 +247,20 @@ export function createDashboardController(
         if (snapshot.state === 'authenticating') update({ state: 'loading' })
         definition = await api.getDashboard(id, { signal })
         if (!current()) return
-        update({ definition, filters: withDefaults(definition, snapshot.filters) })
+        update({
+          definition,
+          filters: withDefaults(definition, snapshot.filters),
+          drill: keptDrill(definition),
+        })
         queried = mark(definition, mode)
       }
-      const { filters } = snapshot
       await Promise.all(
         queried.map(async (tile) => {
           let next: TileSnapshot
           try {
             next = {
               status: 'ready',
-              data: await api.queryTile(id, tile.id, { filters }, { signal }),
+              data: await api.queryTile(id, tile.id, requestFor(tile.id), { signal }),
             }
           } catch (caught) {
             const error = toInsetError(caught)
@@ -266,18 +315,48 @@ export function createDashboardController(
     stopTokens()
   }
 
+  /** Drill values of tiles that still have a path as long, in a new definition. */
+  function keptDrill(definition: DashboardDefinition) {
+    const drill: Record<string, ReadonlyArray<DrillValue>> = {}
+    for (const [tileId, values] of Object.entries(snapshot.drill)) {
+      const path = definition.tiles.find((tile) => tile.id === tileId)?.drill
+      if (path && values.length < path.length) drill[tileId] = values
+    }
+    return sameValue(drill, snapshot.drill) ? snapshot.drill : drill
+  }
+
+  /** The selection still holds while its filter has the value it set. */
+  const selectionHolds = (filters: Filters) => {
+    const { selection } = snapshot
+    const value = selection && filters[selection.filterId]
+    return selection && (value === selection.value || sameValue(value, [selection.value]))
+      ? selection
+      : undefined
+  }
+
   function setFilters(
     next: Filters | ((current: Filters) => Filters),
     { origin = 'api' }: SetFiltersOptions = {},
+    selected?: CrossFilterSelection | null,
   ) {
     if (destroyed()) return
     const filters = clean(
       typeof next === 'function' ? next(snapshot.filters) : { ...snapshot.filters, ...next },
     )
-    if (sameValue(filters, snapshot.filters)) return
-    update({ filters, filterOrigin: origin })
+    const selection = selected === undefined ? selectionHolds(filters) : (selected ?? undefined)
+    if (sameValue(filters, snapshot.filters) && selection === snapshot.selection) return
+    update({ filters, filterOrigin: origin, selection })
     stale = true
     if (changes.size) load(snapshot.definition ? 'all' : 'refresh')
+  }
+
+  function drill(tileId: string, values: ReadonlyArray<DrillValue>) {
+    const next = { ...snapshot.drill }
+    if (values.length) next[tileId] = values
+    else delete next[tileId]
+    update({ drill: next })
+    if (changes.size) load('all', tileId)
+    else stale = true
   }
 
   return {
@@ -286,6 +365,32 @@ export function createDashboardController(
     getSnapshot: () => snapshot,
     setFilters,
     resetFilters: (options) => setFilters(() => defaultFilters(snapshot.definition), options),
+    toggleCrossFilter(tileId, value) {
+      const definition = snapshot.definition
+      const filterId = definition?.tiles.find((tile) => tile.id === tileId)?.crossFilter
+      const filter = definition?.filters.find((f) => f.id === filterId)
+      if (!filterId || filter?.type !== 'select') return
+      const { selection } = snapshot
+      const again = selection?.tileId === tileId && selection.value === value
+      setFilters(
+        { [filterId]: again ? undefined : filter.multiple ? [value] : value } as Filters,
+        { origin: 'user' },
+        again ? null : { tileId, filterId, value },
+      )
+    },
+    drillTo(tileId, value) {
+      const path = snapshot.definition?.tiles.find((tile) => tile.id === tileId)?.drill
+      const values = snapshot.drill[tileId] ?? []
+      if (path && values.length < path.length - 1) drill(tileId, [...values, value])
+    },
+    drillUp(tileId, levels = 1) {
+      const values = snapshot.drill[tileId]
+      if (values?.length) drill(tileId, values.slice(0, Math.max(0, values.length - levels)))
+    },
+    exportCsv(tileId, { bom, signal } = {}) {
+      timeline?.record('dashboard', 'export', { id, tile: tileId })
+      return api.exportTile(id, tileId, { ...requestFor(tileId), ...(bom && { bom }) }, { signal })
+    },
     setOptions({ filters }) {
       if (filters && !sameValue(filters, optionFilters)) {
         optionFilters = filters

@@ -16,10 +16,12 @@ export type {
 export { createAssistantController } from './assistant'
 export type {
   ControllerContext,
+  CrossFilterSelection,
   DashboardController,
   DashboardOptions,
   DashboardSnapshot,
   DashboardState,
+  DrillValue,
   FilterOrigin,
   SetFiltersOptions,
   TileSnapshot,

@@ -3,7 +3,7 @@ import type { AssistantEvent, InsetApi, RequestOptions } from '../src/api'
 import type { DashboardDefinition, QueryResult } from '../src/wire'
 
 export interface PendingCall {
-  kind: 'dashboard' | 'tile' | 'suggestions' | 'ask'
+  kind: 'dashboard' | 'tile' | 'suggestions' | 'ask' | 'export'
   args: unknown[]
   signal: AbortSignal | undefined
   settled: boolean
@@ -46,6 +46,8 @@ export function createFakeApi({ honorAbort = true } = {}) {
       call<QueryResult>('tile', [dashboardId, tileId, request], options),
     getSuggestions: (dashboardId, options) =>
       call<{ suggestions: string[] }>('suggestions', [dashboardId], options),
+    exportTile: (dashboardId, tileId, request, options) =>
+      call<Blob>('export', [dashboardId, tileId, request], options),
     ask(request, options) {
       const queue: AssistantEvent[] = []
       let wake: (() => void) | undefined

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createFakeApi, resultOf, salesOverview } from '../test/fake-api'
+import { createIssuer } from '../test/support'
+import { createDashboardController, type DashboardSnapshot } from './dashboard'
+import { dashboardEvents } from './dashboard-events'
+import { defaultScheduler } from './timing'
+import { createTokenSource } from './token-source'
+import type { DashboardDefinition } from './wire'
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00Z') })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const definition: DashboardDefinition = {
+  ...salesOverview,
+  filters: [
+    ...salesOverview.filters,
+    {
+      id: 'category',
+      type: 'select',
+      label: 'Category',
+      dimension: 'category',
+      multiple: true,
+      options: ['Hardware', 'Software'],
+    },
+  ],
+  tiles: [
+    salesOverview.tiles[0]!,
+    {
+      ...salesOverview.tiles[1]!,
+      crossFilter: 'category',
+      drill: [
+        { dimension: 'category', label: 'Category' },
+        { dimension: 'product', label: 'Product' },
+      ],
+    },
+  ],
+}
+
+function setup() {
+  const fake = createFakeApi()
+  const tokens = createTokenSource({ fetchToken: createIssuer().fetchToken, environment: null })
+  const dashboard = createDashboardController(
+    { api: fake.api, tokens, scheduler: defaultScheduler, random: () => 1 },
+    'sales-overview',
+  )
+  const events: string[] = []
+  let previous: DashboardSnapshot | undefined = dashboard.getSnapshot()
+  dashboard.subscribe((next) => {
+    for (const event of dashboardEvents(previous, next))
+      if (event.type === 'filterChange' || event.type === 'drillChange')
+        events.push(JSON.stringify(event))
+    previous = next
+  })
+  /** Answers what is pending; returns the tile requests by tile id. */
+  const settle = async () => {
+    await vi.advanceTimersByTimeAsync(0)
+    for (const call of fake.pending('dashboard')) call.resolve(definition)
+    await vi.advanceTimersByTimeAsync(0)
+    const requests: Record<string, unknown> = {}
+    for (const call of fake.pending('tile')) {
+      requests[call.args[1] as string] = call.args[2]
+      call.resolve(resultOf(1))
+    }
+    await vi.advanceTimersByTimeAsync(0)
+    return requests
+  }
+  return { ...fake, dashboard, events, settle }
+}
+
+describe('cross-filtering', () => {
+  it('a point sets the filter for the other tiles; the same point again clears it', async () => {
+    const { dashboard, events, settle } = setup()
+    await settle()
+    dashboard.toggleCrossFilter('by-category', 'Hardware')
+    expect(dashboard.getSnapshot().selection).toEqual({
+      tileId: 'by-category',
+      filterId: 'category',
+      value: 'Hardware',
+    })
+    const requests = await settle()
+    // The clicked tile keeps every category (its own filter left out); the others narrow.
+    expect(requests.revenue).toEqual({
+      filters: { date: { from: '2026-01-01' }, category: ['Hardware'] },
+    })
+    expect(requests['by-category']).toEqual({ filters: { date: { from: '2026-01-01' } } })
+    expect(events).toEqual([
+      JSON.stringify({
+        type: 'filterChange',
+        filters: { date: { from: '2026-01-01' }, category: ['Hardware'] },
+        origin: 'user',
+      }),
+    ])
+
+    dashboard.toggleCrossFilter('by-category', 'Hardware')
+    expect(dashboard.getSnapshot().selection).toBeUndefined()
+    expect(dashboard.getSnapshot().filters).toEqual({ date: { from: '2026-01-01' } })
+    await settle()
+  })
+
+  it('a filter bar change of that filter ends the selection; another filter keeps it', async () => {
+    const { dashboard, settle } = setup()
+    await settle()
+    dashboard.toggleCrossFilter('by-category', 'Software')
+    await settle()
+    dashboard.setFilters({ region: ['EU'] }, { origin: 'user' })
+    expect(dashboard.getSnapshot().selection?.value).toBe('Software')
+    dashboard.setFilters({ category: ['Hardware', 'Software'] }, { origin: 'user' })
+    expect(dashboard.getSnapshot().selection).toBeUndefined()
+  })
+
+  it('does nothing for a tile without a cross-filter', async () => {
+    const { dashboard, settle } = setup()
+    await settle()
+    const before = dashboard.getSnapshot()
+    dashboard.toggleCrossFilter('revenue', 'x')
+    expect(dashboard.getSnapshot()).toBe(before)
+  })
+})
+
+describe('drill-down', () => {
+  it('drills one tile to the next level and back, querying only that tile, with events', async () => {
+    const { dashboard, events, settle } = setup()
+    await settle()
+    dashboard.drillTo('by-category', 'Hardware')
+    expect(dashboard.getSnapshot().drill).toEqual({ 'by-category': ['Hardware'] })
+    const requests = await settle()
+    expect(Object.keys(requests)).toEqual(['by-category'])
+    expect(requests['by-category']).toEqual({
+      filters: { date: { from: '2026-01-01' } },
+      drill: ['Hardware'],
+    })
+    // The path has two levels: no deeper than the last.
+    dashboard.drillTo('by-category', 'Widget')
+    expect(dashboard.getSnapshot().drill['by-category']).toEqual(['Hardware'])
+    dashboard.drillUp('by-category')
+    expect(dashboard.getSnapshot().drill).toEqual({})
+    expect((await settle())['by-category']).toEqual({ filters: { date: { from: '2026-01-01' } } })
+    expect(events).toEqual([
+      JSON.stringify({ type: 'drillChange', tileId: 'by-category', drill: ['Hardware'] }),
+      JSON.stringify({ type: 'drillChange', tileId: 'by-category', drill: [] }),
+    ])
+  })
+
+  it('keeps the drill across a refresh (and so across a token refresh)', async () => {
+    const { dashboard, settle } = setup()
+    await settle()
+    dashboard.drillTo('by-category', 'Hardware')
+    await settle()
+    dashboard.refresh()
+    const requests = await settle()
+    expect(requests['by-category']).toMatchObject({ drill: ['Hardware'] })
+    expect(dashboard.getSnapshot().drill).toEqual({ 'by-category': ['Hardware'] })
+  })
+
+  it('exports with the current filters and drill', async () => {
+    const { dashboard, settle, pending } = setup()
+    await settle()
+    dashboard.drillTo('by-category', 'Hardware')
+    await settle()
+    const csv = dashboard.exportCsv('by-category', { bom: true })
+    const [call] = pending('export')
+    expect(call!.args).toEqual([
+      'sales-overview',
+      'by-category',
+      { filters: { date: { from: '2026-01-01' } }, drill: ['Hardware'], bom: true },
+    ])
+    const blob = new Blob(['a,b\n'])
+    call!.resolve(blob)
+    await expect(csv).resolves.toBe(blob)
+  })
+})
