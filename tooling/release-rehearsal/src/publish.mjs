@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import { registryFetch } from './registry.mjs'
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']
 /** Not copied: what no publish reads. */
@@ -150,7 +151,7 @@ export async function publishSnapshot({ root, stage, registry, packages, version
   )
   const published = []
   for (const { name } of packages) {
-    const response = await fetch(`${registry.url}${name.replace('/', '%2f')}`)
+    const response = await registryFetch(`${registry.url}${name.replace('/', '%2f')}`)
     const body = response.ok ? await response.json() : {}
     const tagged = body['dist-tags']?.rehearsal
     if (tagged !== version) {

@@ -102,7 +102,7 @@ log: { type: stdout, format: pretty, level: warn }
   )
   exited.catch(() => {})
   await Promise.race([waitFor(`${url}-/ping`, 60_000), exited])
-  const response = await fetch(`${url}-/user/org.couchdb.user:rehearsal`, {
+  const response = await registryFetch(`${url}-/user/org.couchdb.user:rehearsal`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'rehearsal', password: 'rehearsal-only', type: 'user' }),
@@ -112,6 +112,19 @@ log: { type: stdout, format: pretty, level: warn }
     throw new Error(`Verdaccio refused the publisher: ${response.status} ${JSON.stringify(body)}`)
   }
   return { url, token: body.token, port, child, output: () => output }
+}
+
+/**
+ * `fetch` for the registry, tried again once when the connection fails: undici reuses a kept-alive
+ * socket that Verdaccio may be closing at that moment ("other side closed").
+ */
+export async function registryFetch(url, init) {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    if (error?.name !== 'TypeError') throw error
+    return fetch(url, init)
+  }
 }
 
 /** Resolves once `url` answers 2xx; rejects after `timeoutMs`. */

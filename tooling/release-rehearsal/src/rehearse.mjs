@@ -29,11 +29,12 @@ import { checkPackedDir } from '../../../scripts/check-packed.mjs'
 import { BACKEND, FRAMEWORKS, heading } from './frameworks.mjs'
 import { ensureNode24 } from './node24.mjs'
 import { publishSnapshot, versionSnapshot } from './publish.mjs'
-import { freePort, startRegistry, waitFor } from './registry.mjs'
+import { freePort, registryFetch, startRegistry, waitFor } from './registry.mjs'
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url))
 const ROOT = resolve(PACKAGE_DIR, '../..')
-const semver = createRequire(join(PACKAGE_DIR, 'verdaccio', 'package.json'))('semver')
+/** semver from ../verdaccio (npm ci'd with Verdaccio when the registry starts). */
+const semver = () => createRequire(join(PACKAGE_DIR, 'verdaccio', 'package.json'))('semver')
 /** Packages whose builds pnpm may run in the fresh apps (the same as the workspace allows). */
 const ALLOWED_BUILDS = ['esbuild', '@parcel/watcher', 'lmdb', 'msgpackr-extract']
 
@@ -209,7 +210,7 @@ function inspectInstall(appDir) {
       }
       const has = readJson(join(peerDir, 'package.json')).version
       found.get(`${name}@${manifest.version}`).peers.push(`${peer}@${has}`)
-      if (!semver.satisfies(has, range, { includePrerelease: true })) {
+      if (!semver().satisfies(has, range, { includePrerelease: true })) {
         problems.push(`${name} wants ${peer} ${range}, the app has ${has}`)
       }
     }
@@ -289,9 +290,11 @@ async function main() {
   for (const { name, dir } of packages) {
     try {
       await check(`check-packed ${name}`, async () => {
-        const meta = await (await fetch(`${registry.url}${name.replace('/', '%2f')}`)).json()
+        const meta = await (
+          await registryFetch(`${registry.url}${name.replace('/', '%2f')}`)
+        ).json()
         const tarball = Buffer.from(
-          await (await fetch(meta.versions[version].dist.tarball)).arrayBuffer(),
+          await (await registryFetch(meta.versions[version].dist.tarball)).arrayBuffer(),
         )
         const unpackDir = join(work, 'tarballs', name)
         mkdirSync(unpackDir, { recursive: true })
