@@ -35,8 +35,11 @@ export const DEFAULT_SCOPE = Object.freeze(['dashboard:*', 'assistant'] as const
 const TEXT = /^[^\p{Cc}\p{Cs}]+$/u
 const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype'])
-/** `assistant`, `dashboard:*` or `dashboard:<id>` (the server's dashboard id grammar). */
-export const SCOPE_ENTRY = /^(?:assistant|dashboard:(?:\*|[A-Za-z0-9][A-Za-z0-9_-]{0,127}))$/
+/**
+ * `assistant`, `export` (tiles may be downloaded as CSV), `dashboard:*` or `dashboard:<id>` (the
+ * server's dashboard id grammar).
+ */
+export const SCOPE_ENTRY = /^(?:assistant|export|dashboard:(?:\*|[A-Za-z0-9][A-Za-z0-9_-]{0,127}))$/
 const DURATION = /^(\d{1,9})([smhd])?$/
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
 
@@ -93,9 +96,9 @@ export const attributesSchema = z
   })
 
 /** One scope entry. */
-export const scopeEntrySchema = z
-  .string()
-  .regex(SCOPE_ENTRY, { error: 'must be "assistant", "dashboard:*" or "dashboard:<id>"' })
+export const scopeEntrySchema = z.string().regex(SCOPE_ENTRY, {
+  error: 'must be "assistant", "export", "dashboard:*" or "dashboard:<id>"',
+})
 
 /** A scope as a token carries it (an empty scope grants nothing). */
 export const scopeSchema = z.array(scopeEntrySchema).max(CLAIM_LIMITS.scopeEntries, {

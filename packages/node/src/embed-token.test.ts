@@ -221,7 +221,7 @@ describe('createEmbedToken', () => {
       [{ scope: 'assistant' }, /scope: must be a non-empty array/],
       [
         { scope: ['dashboards:*'] },
-        /scope.0: must be "assistant", "dashboard:\*" or "dashboard:<id>"/,
+        /scope.0: must be "assistant", "export", "dashboard:\*" or "dashboard:<id>"/,
       ],
       [{ scope: ['dashboard:'] }, /scope.0: must be/],
       [{ scope: ['dashboard:a b'] }, /scope.0: must be/],

@@ -66,7 +66,7 @@ describe('GET /api/inset-token', () => {
       sub: 'alice',
       tenant: 'acme',
       attrs: { region: ['EU', 'NA', 'APAC'] },
-      scope: ['dashboard:*', 'assistant'],
+      scope: ['dashboard:*', 'assistant', 'export'],
     })
     expect(payload.exp! - payload.iat!).toBe(90)
     expect(body.expiresAt).toBe(payload.exp! * 1000)
@@ -77,7 +77,12 @@ describe('GET /api/inset-token', () => {
     const { response, body } = await tokenFor('?user=bob')
     expect(response.status).toBe(200)
     const { payload } = await verify(body.token as string)
-    expect(payload).toMatchObject({ sub: 'bob', tenant: 'globex', attrs: { region: ['EU'] } })
+    expect(payload).toMatchObject({
+      sub: 'bob',
+      tenant: 'globex',
+      attrs: { region: ['EU'] },
+      scope: ['dashboard:*', 'assistant', 'export'],
+    })
     expect(issued.at(-1)).toEqual({ sub: 'bob', tenant: 'globex' })
   })
 

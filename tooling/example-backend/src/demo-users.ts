@@ -1,5 +1,11 @@
 import type { TokenSubject } from '@inset/node'
 
+/**
+ * What every demo token grants: the dashboards, the assistant and downloads (`export`: CSV of
+ * tiles). A real host leaves `export` out for users who may not take data away.
+ */
+export const DEMO_SCOPE = ['dashboard:*', 'assistant', 'export'] as const
+
 /** The demo's signed-in users and what each may see (DESIGN.md, "Sample data and demo"). */
 export const DEMO_USERS = {
   alice: { user: 'alice', tenant: 'acme', attributes: { region: ['EU', 'NA', 'APAC'] } },
@@ -19,5 +25,5 @@ export function demoSubject(name: string | null | undefined): TokenSubject | nul
   const key = name ?? DEFAULT_USER
   if (!Object.hasOwn(DEMO_USERS, key)) return null
   const { user, tenant, attributes } = DEMO_USERS[key as DemoUserName]
-  return { user, tenant, attributes: { region: [...attributes.region] } }
+  return { user, tenant, attributes: { region: [...attributes.region] }, scope: [...DEMO_SCOPE] }
 }
