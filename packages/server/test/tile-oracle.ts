@@ -33,6 +33,7 @@ const COLUMNS: Record<string, string> = {
   channel: 'channel',
   tenant: 'tenant_id',
   country: 'country',
+  category: 'category',
 }
 
 function asList(value: unknown): string[] | undefined {

@@ -1,9 +1,10 @@
+import { firstDimension, isCategoryTile } from '../dashboards/drill'
 import { tileQuery } from '../dashboards/tile-query'
 import { ServerError } from '../errors'
-import { buildSemanticModel } from '../semantic/model'
+import { buildSemanticModel, type SemanticModel } from '../semantic/model'
 import { validateStructuredQuery } from '../semantic/validate-query'
 import type { ConfigIssue } from './config-error'
-import type { InsetConfig } from './schema'
+import type { DashboardConfig, InsetConfig, TileConfig } from './schema'
 
 function unique(
   values: string[],
@@ -122,7 +123,54 @@ export function checkConfigReferences(config: InsetConfig): ConfigIssue[] {
           message: error.message.replace(/^query\.?/, 'query '),
         })
       }
+      issues.push(...interactionIssues(dashboard, tile, `${path}.tiles[${i}]`, model))
     })
   }
+  return issues
+}
+
+/** `crossFilter` and `drill` of a breakdown or table tile. */
+function interactionIssues(
+  dashboard: DashboardConfig,
+  tile: TileConfig,
+  path: string,
+  model: SemanticModel,
+): ConfigIssue[] {
+  if (!isCategoryTile(tile)) return []
+  const issues: ConfigIssue[] = []
+  const first = firstDimension(tile)
+  if (
+    tile.crossFilter === true &&
+    !dashboard.filters.some((filter) => filter.type === 'select' && filter.dimension === first)
+  ) {
+    issues.push({
+      path: `${path}.crossFilter`,
+      message: `needs a select filter on "${first ?? '(no dimension)'}", the tile's first dimension`,
+    })
+  }
+  const drill = tile.drill
+  if (!drill) return issues
+  const dimensions = model.datasets[tile.dataset ?? dashboard.dataset]?.dimensions ?? {}
+  if (drill[0] !== first) {
+    issues.push({
+      path: `${path}.drill[0]`,
+      message:
+        first === undefined
+          ? 'a table needs a dimension to drill from'
+          : `must be "${first}", the tile's ${tile.kind === 'table' ? 'first ' : ''}dimension`,
+    })
+  }
+  const others = tile.kind === 'table' ? tile.dimensions.slice(1) : []
+  drill.forEach((name, j) => {
+    const where = `${path}.drill[${j}]`
+    const dimension = Object.hasOwn(dimensions, name) ? dimensions[name] : undefined
+    if (!dimension) issues.push({ path: where, message: `unknown dimension "${name}"` })
+    else if (dimension.type === 'time')
+      issues.push({ path: where, message: `"${name}" is a time dimension (drill by category)` })
+    if (drill.indexOf(name) !== j)
+      issues.push({ path: where, message: `"${name}" is already in the drill path` })
+    if (j > 0 && others.includes(name))
+      issues.push({ path: where, message: `"${name}" is already a column of the table` })
+  })
   return issues
 }

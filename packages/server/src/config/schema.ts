@@ -1,3 +1,4 @@
+import { EXPORT_ROW_LIMIT } from '@inset/core'
 import { z } from 'zod'
 
 // Names end up as SQL identifiers (always quoted) and as JSON keys: keep them plain.
@@ -94,6 +95,24 @@ const tileBase = {
   filters: z.array(queryFilterSchema).default([]),
 }
 
+/** Breakdown and table tiles: what activating one of their points or rows does. */
+const interactions = {
+  /**
+   * `false`: activating a point does not set the dashboard filter on the tile's dimension
+   * (cross-filtering is on wherever a `select` filter has the tile's first dimension).
+   */
+  crossFilter: z.boolean().optional(),
+  /**
+   * Drill path: dimensions of the dataset, outermost first, starting with the tile's own (first)
+   * dimension, e.g. `['category', 'product']`.
+   */
+  drill: z
+    .array(identifier)
+    .min(2, "needs the tile's own dimension and at least one more")
+    .max(8)
+    .optional(),
+}
+
 const tileSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...tileBase,
@@ -111,6 +130,7 @@ const tileSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...tileBase,
+    ...interactions,
     kind: z.literal('breakdown'),
     dimension: identifier,
     measure: identifier,
@@ -118,6 +138,7 @@ const tileSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     ...tileBase,
+    ...interactions,
     kind: z.literal('table'),
     dimensions: z.array(identifier).default([]),
     measures: z.array(identifier).default([]),
@@ -244,6 +265,8 @@ const serverSchema = z.strictObject({
   shutdownTimeoutMs: z.int().min(0).max(600_000).default(10_000),
   /** Upper bound of any query's `limit`. */
   maxRows: z.int().min(1).max(1_000_000).default(10_000),
+  /** Rows one CSV export of a tile may hold (at most `EXPORT_ROW_LIMIT` of `@inset/core`). */
+  exportRowLimit: z.int().min(1).max(EXPORT_ROW_LIMIT).default(EXPORT_ROW_LIMIT),
 })
 
 const auditSchema = z.strictObject({

@@ -1,8 +1,13 @@
 import type { QueryResult, StructuredQuery } from '@inset/core'
 import type { DashboardConfig, TileConfig } from '../config/schema'
 import { ServerError } from '../errors'
-import { executeStructuredQuery, type QueryContext } from '../semantic/run-query'
+import {
+  executeStructuredQuery,
+  type QueryContext,
+  type RunQueryOptions,
+} from '../semantic/run-query'
 import { type AppliedFilter, EARLIEST, parseClientFilters, toQueryFilters } from './client-filters'
+import { drillQuery, parseDrill } from './drill'
 import { tileQuery } from './tile-query'
 
 /** The period of equal length just before `[from, to)`, or undefined when either end is open. */
@@ -43,9 +48,8 @@ async function runKpi(
   tile: Extract<TileConfig, { kind: 'kpi' }>,
   base: StructuredQuery,
   applied: AppliedFilter[],
-  signal: AbortSignal | undefined,
+  options: RunQueryOptions,
 ): Promise<QueryResult> {
-  const options = signal ? { signal } : {}
   const dimensions = ctx.runtime.model.datasets[base.dataset]?.dimensions ?? {}
   const dateFilter = applied.find(
     (entry): entry is Extract<AppliedFilter, { range: unknown }> =>
@@ -84,26 +88,50 @@ async function runKpi(
   }
 }
 
+/** What a client sends to run a tile: `{ filters, drill }` of the tile query and export routes. */
+export interface TileRequest {
+  filters?: unknown
+  drill?: unknown
+}
+
+export interface RunTileOptions {
+  signal?: AbortSignal
+  /**
+   * Export: the tile's full result up to this many rows instead of the tile's display limit
+   * (`server.exportRowLimit`); the result says `truncated` when more rows matched.
+   */
+  rowLimit?: number
+}
+
 /**
- * Runs a dashboard tile for the claims in `ctx` with the client's filters (which only narrow:
- * row-level security is compiled into every query). KPIs with `compare` also run the previous
- * period when the date filter has both ends.
+ * Runs a dashboard tile for the claims in `ctx` with the client's filters and drill values (which
+ * only narrow: row-level security is compiled into every query). KPIs with `compare` also run the
+ * previous period when the date filter has both ends. A drill shows the tile at level
+ * `drill.length` of its drill path.
  */
 export async function runTile(
   ctx: QueryContext,
   dashboard: DashboardConfig,
   tile: TileConfig,
-  filters: unknown,
-  options: { signal?: AbortSignal } = {},
+  request: TileRequest,
+  options: RunTileOptions = {},
 ): Promise<QueryResult> {
-  const applied = parseClientFilters(dashboard, filters, ctx.runtime.model)
+  const { model } = ctx.runtime
+  const applied = parseClientFilters(dashboard, request.filters, model)
   const base = tileQuery(dashboard, tile)
+  const drill = parseDrill(tile, request.drill, model, base.dataset)
+  const query = drillQuery(tile, base, drill)
+  const { rowLimit } = options
+  const runOptions: RunQueryOptions = {
+    ...(options.signal && { signal: options.signal }),
+    ...(rowLimit !== undefined && { maxRows: rowLimit }),
+  }
   try {
-    if (tile.kind === 'kpi') return await runKpi(ctx, tile, base, applied, options.signal)
+    if (tile.kind === 'kpi') return await runKpi(ctx, tile, query, applied, runOptions)
     return await executeStructuredQuery(
       ctx,
-      withFilters(base, applied, ctx),
-      options.signal ? { signal: options.signal } : {},
+      withFilters(rowLimit === undefined ? query : { ...query, limit: rowLimit }, applied, ctx),
+      runOptions,
     )
   } catch (error) {
     // The client sent filters, not this query: a refusal of the query the server built from them

@@ -156,6 +156,13 @@ export function demoConfig(options: DemoConfigOptions = {}): InsetConfigInput {
           { id: 'date', type: 'date_range', label: 'Date', dimension: 'order_date' },
           { id: 'region', type: 'select', label: 'Region', dimension: 'region', multiple: true },
           { id: 'channel', type: 'select', label: 'Channel', dimension: 'channel', multiple: true },
+          {
+            id: 'category',
+            type: 'select',
+            label: 'Category',
+            dimension: 'category',
+            multiple: true,
+          },
         ],
         tiles: [
           {
@@ -183,6 +190,9 @@ export function demoConfig(options: DemoConfigOptions = {}): InsetConfigInput {
             dimension: 'category',
             measure: 'revenue',
             limit: 10,
+            // Activating a category sets the category filter (cross-filtering) or drills into its
+            // products.
+            drill: ['category', 'product'],
             layout: { w: 4, h: 3 },
           },
           {

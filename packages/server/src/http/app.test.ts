@@ -54,6 +54,7 @@ describe.each(BACKENDS)('Server API v1 over HTTP on %s', (_name, backend, skipRe
         ['date', 'date_range'],
         ['region', 'select'],
         ['channel', 'select'],
+        ['category', 'select'],
       ])
       const region = (d: DashboardDefinition) => d.filters.find((f) => f.id === 'region')
       expect(region(forAlice)).toMatchObject({ options: ['APAC', 'EU', 'NA'], multiple: true })

@@ -2,8 +2,10 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './app-env'
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept, Last-Event-ID'
-// `Date` lets core's token source correct clock skew; `Retry-After` paces retries after a 429.
-const EXPOSED_HEADERS = 'Date, Retry-After, X-Request-Id'
+// `Date` lets core's token source correct clock skew; `Retry-After` paces retries after a 429;
+// `Content-Disposition` and `X-Inset-*` describe a tile's CSV export.
+const EXPOSED_HEADERS =
+  'Date, Retry-After, X-Request-Id, Content-Disposition, X-Inset-Row-Count, X-Inset-Truncated'
 
 /**
  * CORS for embed routes. After a token is verified, only its embed key's origins get CORS

@@ -19,6 +19,8 @@ export interface RunQueryOptions {
   signal?: AbortSignal
   /** Used when the query has no `limit` (default 1000, capped by `server.maxRows`). */
   defaultLimit?: number
+  /** Upper bound of the query's `limit` instead of `server.maxRows` (exports: `server.exportRowLimit`). */
+  maxRows?: number
   /** What the audit entry records (`runStructuredQuery` only). */
   audit?: {
     kind?: Extract<AuditEntry['kind'], 'query' | 'assistant'>
@@ -31,11 +33,11 @@ export interface RunQueryOptions {
 export function prepareStructuredQuery(
   ctx: QueryContext,
   query: StructuredQuery | unknown,
-  options: Pick<RunQueryOptions, 'defaultLimit'> = {},
+  options: Pick<RunQueryOptions, 'defaultLimit' | 'maxRows'> = {},
 ): { resolved: ResolvedQuery; compiled: CompiledQuery; source: DataSource } {
   const { runtime, claims } = ctx
   const resolved = validateStructuredQuery(runtime.model, query, {
-    maxRows: runtime.config.server.maxRows,
+    maxRows: options.maxRows ?? runtime.config.server.maxRows,
     ...(options.defaultLimit !== undefined && { defaultLimit: options.defaultLimit }),
   })
   const source = runtime.dataSources.get(resolved.dataset.dataSource)
