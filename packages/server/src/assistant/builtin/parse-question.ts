@@ -155,7 +155,13 @@ function timeOf(matches: TimeMatch[], problems: string[]) {
   // Several periods of one kind ("2025 vs 2026", "Q1 and Q2"): their span, grouped by that unit.
   const units = new Set(matches.map((m) => m.unit))
   const unit = [...units][0] as CalendarUnit | 'custom'
-  if (units.size > 1 || unit === 'custom' || matches.some((m) => !m.from || !m.to)) {
+  const days = (m: TimeMatch) =>
+    (toUtcDate(m.to as string).getTime() - toUtcDate(m.from as string).getTime()) / 86_400_000
+  const bounded = matches.every((m) => m.from && m.to)
+  // Ranges of the same length ("H1 2026 vs H1 2025") compare like calendar periods.
+  const sameLength =
+    bounded && Math.max(...matches.map(days)) - Math.min(...matches.map(days)) <= 3
+  if (units.size > 1 || !bounded || (unit === 'custom' && !sameLength)) {
     problems.push(
       `I can compare periods of one kind (years, quarters, months…), not "${matches.map((m) => m.text).join('" and "')}"`,
     )
@@ -168,7 +174,7 @@ function timeOf(matches: TimeMatch[], problems: string[]) {
   const to = periods.map((p) => p.to).sort()[periods.length - 1] as string
   return {
     time: { from, to, text: matches.map((m) => m.text).join(' and ') },
-    grain: unit as TimeGrain,
+    ...(unit !== 'custom' && { grain: unit as TimeGrain }),
     periods,
   }
 }
@@ -460,6 +466,10 @@ export function parseQuestion(
     order = { direction, limit: limit ?? (singular ? 1 : DEFAULT_TOP) }
   } else if (limit !== undefined && grouped.length > 0) {
     order = { direction: 'desc', limit }
+  } else if (direction && limit !== undefined) {
+    // "show the top 3 only": a ranking of what came before (a follow-up, a tile).
+    order = { direction, limit }
+    recognized = true
   }
 
   return {

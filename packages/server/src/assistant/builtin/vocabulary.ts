@@ -249,8 +249,12 @@ export function buildVocabulary(
       add(pluralize(word), { kind: 'grain', grain, plural: true }, RANK.grain)
   }
   for (const measure of Object.values(dataset.measures)) {
-    for (const name of namesOf(measure))
+    for (const name of namesOf(measure)) {
       addWithForms(name, { kind: 'measure', measure }, RANK.measure)
+      // "avg order" for "average order".
+      if (/\baverage\b/i.test(name))
+        addWithForms(name.replace(/\baverage\b/gi, 'avg'), { kind: 'measure', measure }, RANK.measure)
+    }
   }
   for (const dimension of Object.values(dataset.dimensions)) {
     if (dimension.type === 'time') continue
