@@ -15,11 +15,12 @@ type Events = InsetElementEvents<'inset-assistant'>
  */
 @Component({
   selector: 'inset-assistant',
-  exportAs: 'insetAssistant',
   template: '',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class InsetAssistant implements InsetInputs<'inset-assistant'>, InsetOutputs<'inset-assistant'> {
+export class InsetAssistant
+  implements InsetInputs<'inset-assistant'>, InsetOutputs<'inset-assistant'>
+{
   /** The `id` of an `<inset-dashboard>` on the page whose filters the assistant follows. */
   readonly for = input<Props['for']>()
   /** A dashboard controller whose id and filters the assistant follows. */

@@ -10,6 +10,7 @@ import {
   type Signal,
 } from '@angular/core'
 import {
+  defineInsetElements,
   elementProperties,
   eventKey,
   INSET_ELEMENTS,
@@ -43,6 +44,8 @@ export function bindInsetElement<Tag extends InsetTag>(
   const element = inject<ElementRef<HTMLElementTagNameMap[Tag]>>(ElementRef).nativeElement
   const inset = injectInset()
   if (!isPlatformBrowser(inject(PLATFORM_ID))) return element
+  // Upgrades the element now if it is in the page (a server page hydrating), else when it enters.
+  defineInsetElements()
   const zone = inject(NgZone)
   const target = element as unknown as Record<string, unknown>
   const inputs = component as unknown as Record<string, Signal<unknown>>

@@ -52,7 +52,9 @@ describe('provideInset', () => {
     })
     const http = TestBed.inject(HttpTestingController)
     const token = TestBed.inject(INSET).tokens.getToken()
-    await vi.waitFor(() => http.expectOne('/api/inset-token?reason=initial').flush({ token: 'jwt-1' }))
+    await vi.waitFor(() =>
+      http.expectOne('/api/inset-token?reason=initial').flush({ token: 'jwt-1' }),
+    )
     await expect(token).resolves.toBe('jwt-1')
     http.verify()
   })
@@ -71,7 +73,9 @@ describe('provideInset', () => {
     const http = TestBed.inject(HttpTestingController)
     const inset = TestBed.inject(INSET)
     const token = inset.tokens.getToken()
-    await vi.waitFor(() => http.expectOne('/api/inset-token').error(new ProgressEvent('error'), { status: 0 }))
+    await vi.waitFor(() =>
+      http.expectOne('/api/inset-token').error(new ProgressEvent('error'), { status: 0 }),
+    )
     await vi.waitFor(() => http.expectOne('/api/inset-token').flush({ token: 'jwt-2' }))
     await expect(token).resolves.toBe('jwt-2')
 

@@ -1,4 +1,3 @@
-import { isPlatformBrowser } from '@angular/common'
 import {
   assertInInjectionContext,
   DestroyRef,
@@ -9,8 +8,6 @@ import {
   inject,
   isSignal,
   makeEnvironmentProviders,
-  PLATFORM_ID,
-  provideEnvironmentInitializer,
   runInInjectionContext,
   type Signal,
   untracked,
@@ -24,15 +21,12 @@ import {
   type InsetOptions,
   type InsetThemeInput,
 } from '@inset/core'
-import { defineInsetElements } from '@inset/elements'
 
 /** What `subscribe()` gives: an RxJS `Observable` such as `HttpClient.get()` returns. */
 export interface TokenSubscribable<T> {
-  subscribe(observer: {
-    next: (value: T) => void
-    error: (error: unknown) => void
-    complete: () => void
-  }): { unsubscribe(): void }
+  subscribe(observer: { next: (value: T) => void; error: (error: unknown) => void }): {
+    unsubscribe(): void
+  }
 }
 
 /** Configuration of `provideInset()`. */
@@ -51,44 +45,34 @@ export interface InsetConfig extends Pick<InsetOptions, 'serverUrl' | 'fetch' | 
   theme?: InsetThemeInput | Signal<InsetThemeInput | undefined>
 }
 
+/** Inset's one error class (from core): `code` says what failed. */
+export { InsetError }
+
 /** The Inset instance of the nearest `provideInset()`. */
 export const INSET = new InjectionToken<Inset>('Inset')
 
 /** The first value of an observable as a promise; core's abort unsubscribes (cancels the request). */
 const firstValue = <T>(source: TokenSubscribable<T>, signal: AbortSignal): Promise<T> =>
   new Promise<T>((resolve, reject) => {
-    let done = false
-    let subscription: { unsubscribe(): void } | undefined
-    const finish = () => {
-      done = true
-      subscription?.unsubscribe()
-      signal.removeEventListener('abort', onAbort)
-    }
-    const onAbort = () => {
-      finish()
-      reject(signal.reason)
-    }
-    subscription = source.subscribe({
-      next(value) {
-        if (done) return
-        finish()
-        resolve(value)
-      },
-      error(error) {
-        finish()
-        // HttpClient reports "no response at all" (offline, refused) as status 0: a network
-        // failure to retry, not a refusal.
-        const noResponse = (error as { status?: unknown } | null)?.status === 0
-        reject(noResponse ? new InsetError('network', 'fetchToken got no response', { cause: error }) : error)
-      },
-      complete() {
-        if (done) return
-        finish()
-        reject(new InsetError('auth', 'fetchToken completed without a token'))
-      },
+    const subscription = source.subscribe({
+      next: resolve,
+      // HttpClient reports "no response at all" (offline, refused) as status 0: a network failure
+      // to retry, not a refusal.
+      error: (error) =>
+        reject(
+          (error as { status?: unknown } | null)?.status === 0
+            ? new InsetError('network', 'No response', { cause: error })
+            : error,
+        ),
     })
-    if (done) subscription.unsubscribe()
-    else signal.addEventListener('abort', onAbort, { once: true })
+    signal.addEventListener(
+      'abort',
+      () => {
+        subscription.unsubscribe()
+        reject(signal.reason)
+      },
+      { once: true },
+    )
   })
 
 /**
@@ -135,10 +119,6 @@ export function provideInset(config: InsetConfig | (() => InsetConfig)): Environ
         return inset
       },
     },
-    // Defined before the first component renders, so its element is born upgraded.
-    provideEnvironmentInitializer(() => {
-      if (isPlatformBrowser(inject(PLATFORM_ID))) defineInsetElements()
-    }),
   ])
 }
 
@@ -152,10 +132,6 @@ export function provideInset(config: InsetConfig | (() => InsetConfig)): Environ
 export function injectInset(options: { injector?: Injector } = {}): Inset {
   if (!options.injector) assertInInjectionContext(injectInset)
   const inset = (options.injector ?? inject(Injector)).get(INSET, null)
-  if (!inset)
-    throw new InsetError(
-      'bad_request',
-      'Inset components and inject functions need provideInset({ serverUrl, fetchToken }) in an injector above them',
-    )
+  if (!inset) throw new InsetError('bad_request', 'provideInset() is missing')
   return inset
 }

@@ -5,8 +5,8 @@ import {
   elementProperties,
   eventKey,
   INSET_ELEMENTS,
-  type InsetEvent,
   InsetDashboardElement,
+  type InsetEvent,
 } from '@inset/elements'
 import { createFakeServer, definition, type FakeServer } from '@inset/test-utils/fake-server'
 import { describe, expect, it, vi } from 'vitest'
@@ -96,9 +96,9 @@ describe('InsetDashboard', () => {
       `${TILES}orders/query`,
       `${TILES}revenue/query`,
     ])
-    expect(after.every((r) => JSON.stringify(r.body) === '{"filters":{"region":["NA","APAC"]}}')).toBe(
-      true,
-    )
+    expect(
+      after.every((r) => JSON.stringify(r.body) === '{"filters":{"region":["NA","APAC"]}}'),
+    ).toBe(true)
 
     // The same filters as a new object: nothing is sent.
     host.filters.set({ region: ['NA', 'APAC'] })
@@ -151,9 +151,9 @@ describe('InsetDashboard', () => {
     fixture.componentRef.setInput('dashboardId', 'sales-overview')
     const emitted: string[] = []
     for (const name of INSET_ELEMENTS['inset-dashboard'].events)
-      (fixture.componentInstance[eventKey(name)] as { subscribe(fn: (e: Event) => void): void }).subscribe(
-        (event) => emitted.push(`${eventKey(name)}:${event.type}`),
-      )
+      (
+        fixture.componentInstance[eventKey(name)] as { subscribe(fn: (e: Event) => void): void }
+      ).subscribe((event) => emitted.push(`${eventKey(name)}:${event.type}`))
     for (const name of INSET_ELEMENTS['inset-dashboard'].events)
       fixture.nativeElement.dispatchEvent(new CustomEvent(name, { detail: {} }))
     expect(emitted).toEqual(

@@ -19,11 +19,12 @@ type Events = InsetElementEvents<'inset-dashboard'>
  */
 @Component({
   selector: 'inset-dashboard',
-  exportAs: 'insetDashboard',
   template: '',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class InsetDashboard implements InsetInputs<'inset-dashboard'>, InsetOutputs<'inset-dashboard'> {
+export class InsetDashboard
+  implements InsetInputs<'inset-dashboard'>, InsetOutputs<'inset-dashboard'>
+{
   /** The dashboard to show, e.g. `sales-overview`. */
   readonly dashboardId = input.required<NonNullable<Props['dashboardId']>>()
   /** Filters over the definition's defaults; updated as the user changes them (`[(filters)]`). */

@@ -25,15 +25,17 @@ async function keepingGlobals<T>(work: () => Promise<T>): Promise<T> {
 }
 
 it('hydrates the server page: the same elements, no mismatch, then loads in the browser', async () => {
-  const html = await keepingGlobals(() => renderApplication(
-    (context) =>
-      bootstrapPage(
-        { fetchToken: async () => 'never' },
-        { providers: [provideServerRendering(), provideClientHydration()] },
-        context,
-      ),
-    { document: '<html><head></head><body><app-root></app-root></body></html>', url: '/' },
-  ))
+  const html = await keepingGlobals(() =>
+    renderApplication(
+      (context) =>
+        bootstrapPage(
+          { fetchToken: async () => 'never' },
+          { providers: [provideServerRendering(), provideClientHydration()] },
+          context,
+        ),
+      { document: '<html><head></head><body><app-root></app-root></body></html>', url: '/' },
+    ),
+  )
   document.body.innerHTML = html.replace(/^[\s\S]*<body[^>]*>|<\/body>[\s\S]*$/g, '')
   const served = document.querySelector('inset-dashboard')
   const errors = vi.spyOn(console, 'error')

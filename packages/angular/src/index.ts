@@ -11,7 +11,6 @@ export type {
   InsetTheme,
   TileSnapshot,
 } from '@inset/core'
-export { InsetError } from '@inset/core'
 export type {
   InsetElementEvents,
   InsetElementProps,
@@ -21,7 +20,7 @@ export type {
 export { InsetAssistant } from './assistant'
 export type { InsetInputs, InsetOutputs } from './bind-element'
 export type { InsetConfig, TokenSubscribable } from './context'
-export { INSET, injectInset, provideInset } from './context'
+export { INSET, InsetError, injectInset, provideInset } from './context'
 export { InsetDashboard } from './dashboard'
 export type { InjectAssistantOptions, InjectedAssistant } from './inject-assistant'
 export { injectAssistant } from './inject-assistant'

@@ -1,4 +1,4 @@
-import { computed, DestroyRef, effect, inject, isSignal, type Signal, signal } from '@angular/core'
+import { isSignal, type Signal } from '@angular/core'
 import type {
   AssistantContext,
   AssistantController,
@@ -9,7 +9,7 @@ import type {
 } from '@inset/core'
 import { injectInset } from './context'
 import type { InjectedDashboard } from './inject-dashboard'
-import { type InjectOptions, inInjectionContext, type MaybeSignal, read } from './signals'
+import { controllerSignals, type InjectOptions, type MaybeSignal, read } from './signals'
 
 export interface InjectAssistantOptions extends InjectOptions {
   /** What the assistant knows of the page: a dashboard id and filters to ask about. */
@@ -34,8 +34,14 @@ export interface InjectedAssistant {
   readonly controller: AssistantController
 }
 
-const dashboardOf = (given: InjectAssistantOptions['dashboard']) =>
-  given && !isSignal(given) && 'controller' in given ? given.controller() : read(given)
+/** The options' context and linked dashboard, read (and so followed) in a reactive context. */
+const optionsOf = ({ context, dashboard }: InjectAssistantOptions) => ({
+  context: read(context) ?? {},
+  dashboard:
+    dashboard && !isSignal(dashboard) && 'controller' in dashboard
+      ? dashboard.controller
+      : read(dashboard),
+})
 
 /**
  * The data assistant as signals and actions; its context (a dashboard to follow, or an id and
@@ -47,36 +53,12 @@ const dashboardOf = (given: InjectAssistantOptions['dashboard']) =>
  * await this.chat.ask('Revenue by region last quarter')
  */
 export function injectAssistant(options: InjectAssistantOptions = {}): InjectedAssistant {
-  return inInjectionContext(injectAssistant, options.injector, ({ outside, browser }) => {
-    const inset = injectInset()
-    const wanted = computed(() => ({
-      context: read(options.context) ?? {},
-      dashboard: dashboardOf(options.dashboard),
-    }))
-    const controller = inset.assistant(wanted())
-    inject(DestroyRef).onDestroy(() => controller.destroy())
-    const snapshot = signal(controller.getSnapshot())
-
-    if (browser) {
-      effect((onCleanup) => {
-        onCleanup(outside(() => controller.subscribe((next) => snapshot.set(next))))
-      })
-      effect(() => {
-        const next = wanted()
-        outside(() => controller.setOptions(next))
-      })
-    }
-
-    return {
-      snapshot,
-      state: computed(() => snapshot().state),
-      messages: computed(() => snapshot().messages),
-      suggestions: computed(() => snapshot().suggestions),
-      context: computed(() => snapshot().context),
-      ask: (question) => outside(() => controller.ask(question)),
-      cancel: () => outside(() => controller.cancel()),
-      reset: () => outside(() => controller.reset()),
-      controller,
-    }
-  })
+  return controllerSignals(
+    injectAssistant,
+    options.injector,
+    () => injectInset().assistant(optionsOf(options)),
+    ['state', 'messages', 'suggestions', 'context'],
+    ['ask', 'cancel', 'reset'],
+    (controller) => controller.setOptions(optionsOf(options)),
+  )
 }

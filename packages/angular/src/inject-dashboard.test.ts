@@ -72,27 +72,12 @@ describe('injectDashboard', () => {
     expect(sales.error()?.code).toBe('not_found')
   })
 
-  it('follows a dashboard id signal: the previous controller is destroyed', async () => {
-    const server = createFakeServer()
-    TestBed.configureTestingModule({ providers: [provideFakeInset(server)] })
-    const id = signal('sales-overview')
-    const sales = injectDashboard(id, { injector: TestBed.inject(Injector) })
-    TestBed.tick()
-    await vi.waitFor(() => expect(sales.state()).toBe('ready'))
-    const first = sales.controller()
-    id.set('missing')
-    TestBed.tick()
-    expect(sales.controller().id).toBe('missing')
-    expect(first.getSnapshot().state).toBe('destroyed')
-    await vi.waitFor(() => expect(sales.state()).toBe('error'))
-  })
-
   it('stops, aborts what is in flight and releases the controller when destroyed', async () => {
     const server = createFakeServer()
     server.hold()
     const { fixture, report } = mount(server)
     await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(0))
-    const controller = report.sales.controller()
+    const controller = report.sales.controller
     fixture.destroy()
     expect(controller.getSnapshot().state).toBe('destroyed')
     expect(server.requests.every((request) => request.signal?.aborted)).toBe(true)

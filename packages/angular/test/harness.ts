@@ -1,15 +1,16 @@
 // What the component and inject-function tests share: the fake server's URL, a provider of it,
 // and waiting for an element to load.
-import { provideInset } from '../src/index'
 import type { InsetDashboardElement } from '@inset/elements'
 import type { FakeServer } from '@inset/test-utils/fake-server'
 import { expect, vi } from 'vitest'
+import type { InsetConfig } from '../src/context'
+import { provideInset } from '../src/index'
 
 export const SERVER = 'https://inset.test'
 /** Path prefix of the tile queries of `sales-overview`. */
 export const TILES = '/v1/dashboards/sales-overview/tiles/'
 
-export const provideFakeInset = (server: FakeServer, theme?: Parameters<typeof provideInset>[0]['theme']) =>
+export const provideFakeInset = (server: FakeServer, theme?: InsetConfig['theme']) =>
   provideInset({ serverUrl: SERVER, fetchToken: server.fetchToken, fetch: server.fetch, theme })
 
 export const dashboardElements = (): InsetDashboardElement[] => [

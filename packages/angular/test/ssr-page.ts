@@ -19,7 +19,7 @@ export class Page {
 
 export const bootstrapPage = (
   connection: Pick<InsetConfig, 'fetch' | 'fetchToken'>,
-  providers: Parameters<typeof bootstrapApplication>[1] = {},
+  providers: Parameters<typeof bootstrapApplication>[1] = { providers: [] },
   context?: BootstrapContext,
 ) =>
   bootstrapApplication(
