@@ -6,7 +6,9 @@ bootstrapApplication(App, appConfig).catch((error: unknown) => {
   const fatal = document.createElement('main')
   fatal.className = 'fatal'
   fatal.setAttribute('role', 'alert')
-  fatal.append(Object.assign(document.createElement('h1'), { textContent: 'Acme Analytics could not start' }))
+  fatal.append(
+    Object.assign(document.createElement('h1'), { textContent: 'Acme Analytics could not start' }),
+  )
   fatal.append(Object.assign(document.createElement('p'), { textContent: String(error) }))
   document.body.replaceChildren(fatal)
 })

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http'
 import { inject } from '@angular/core'
-import type { InsetTheme } from '@inset/core'
 import { provideInset } from '@inset/angular'
+import type { InsetTheme } from '@inset/core'
 import { PageConfig } from './page-config'
 import type { UserId } from './users'
 

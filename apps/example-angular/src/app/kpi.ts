@@ -24,4 +24,3 @@ export class Kpi {
   readonly format = input.required<(value: unknown) => string>()
   protected readonly loading = computed(() => this.value() === undefined)
 }
-

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core'
-import type { CellValue, FilterDefinition, QueryResult } from '@inset/core'
 import { injectDashboard } from '@inset/angular'
+import type { CellValue, FilterDefinition, QueryResult } from '@inset/core'
 import { formatCurrency, formatInteger } from '../format'
 import { Kpi } from '../kpi'
 import { PageHeader } from '../page-header'
