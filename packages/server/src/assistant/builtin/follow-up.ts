@@ -13,6 +13,8 @@ export function isFollowUp(question: string, parsed: ParsedQuestion): boolean {
   if (FOLLOW_UP_OPENERS.some((opener) => words === opener || words.startsWith(`${opener} `)))
     return true
   if (parsed.refersBack) return true
+  // "top 3", "just the bottom 5": a ranking of what came before.
+  if (parsed.order && parsed.measures.length === 0 && parsed.dimensions.length === 0) return true
   const namesNoResult =
     parsed.measures.length === 0 &&
     parsed.dimensions.length === 0 &&
@@ -58,6 +60,7 @@ export function mergeFollowUp(previous: ParsedQuestion, current: ParsedQuestion)
     keywords: new Set([...previous.keywords, ...current.keywords]),
     unknown: current.unknown,
     refersBack: current.refersBack,
+    ...(current.grainNamed && { grainNamed: true }),
     missing: current.missing,
     corrections: current.corrections,
     problems: current.problems,

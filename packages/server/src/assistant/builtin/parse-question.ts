@@ -33,6 +33,8 @@ export interface ParsedQuestion {
   unknown: string[]
   /** The question points back at what came before ("break this down", "why did it drop"). */
   refersBack: boolean
+  /** The question itself names a grain ("quarterly", "by month", "month over month"). */
+  grainNamed?: boolean
   /**
    * Unknown words where a name, field or measure belongs ("for initech", "by salesperson",
    * "average discount"): the question cannot be answered without them.
@@ -342,6 +344,7 @@ export function parseQuestion(
   const filters = new Map<string, ParsedFilter>()
   let grain: ParsedQuestion['grain'] = periodGrain ?? overGrain
   let grainPlural = false
+  let grainNamed = false
   let excluding = false
   let averageNext = false
   let countAt = -1
@@ -412,6 +415,7 @@ export function parseQuestion(
       }
       case 'grain':
         recognized = true
+        grainNamed = true
         grain = term.grain
         grainPlural = term.plural
         return
@@ -484,6 +488,7 @@ export function parseQuestion(
     keywords,
     unknown,
     refersBack: tokenize(rest).some((t) => REFERS_BACK.has(t.norm)),
+    ...((grainNamed || overGrain !== undefined) && { grainNamed: true }),
     missing,
     corrections,
     problems,
