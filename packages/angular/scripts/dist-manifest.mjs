@@ -1,8 +1,9 @@
-// ng-packagr copies publishConfig into dist/package.json; there it would point at dist/dist.
-// The package is published (and linked in the workspace) from dist/, so dist's manifest drops it.
+// The package is published from dist/ (publishConfig.directory); ng-packagr copies the source
+// manifest there, whose `main`/`types` (for the workspace, pointing into dist/) and publishConfig
+// would be wrong inside dist/. Its own `exports`, `module` and `typings` stay.
 import { readFileSync, writeFileSync } from 'node:fs'
 
 const path = new URL('../dist/package.json', import.meta.url)
-const manifest = JSON.parse(readFileSync(path, 'utf8'))
-manifest.publishConfig = { access: manifest.publishConfig?.access ?? 'public' }
+const { main, types, publishConfig, ...manifest } = JSON.parse(readFileSync(path, 'utf8'))
+manifest.publishConfig = { access: publishConfig?.access ?? 'public' }
 writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`)
