@@ -5,6 +5,7 @@
 //   chart.js     = the lazy chart chunk with uPlot
 //   assistant.js = the lazy assistant UI and session
 //   filter-bar.js = the lazy filter bar, loaded with the first definition
+//   tile-actions.js = the tiles' selection chip, drill toggle, downloads and breadcrumb (same time)
 //   cdn.js       = what the CDN build's one script tag loads first (core inside, elements defined)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
@@ -54,6 +55,7 @@ async function bundle(external, entry = 'src/index.ts') {
     chart: lazy('chart-tile'),
     assistant: lazy('assistant-session'),
     filterBar: lazy('filter-bar'),
+    tileActions: lazy('tile-actions'),
   }
 }
 
@@ -64,4 +66,5 @@ writeFileSync(`${out}/with-core.js`, withCore.initial)
 writeFileSync(`${out}/chart.js`, own.chart)
 writeFileSync(`${out}/assistant.js`, own.assistant)
 writeFileSync(`${out}/filter-bar.js`, own.filterBar)
+writeFileSync(`${out}/tile-actions.js`, own.tileActions)
 writeFileSync(`${out}/cdn.js`, (await bundle([], 'src/cdn.ts')).initial)

@@ -77,4 +77,7 @@ export const ICONS = {
   chart: 'M2.5 13.5h11M4.5 11V8M8 11V4.5M11.5 11V6.5',
   alert: 'M8 5v3.5M8 11h.01M7.1 2.5l-5.6 10h13l-5.6-10a1 1 0 0 0-1.8 0z',
   empty: 'M2.5 10.5l2.5-5h6l2.5 5v3h-11zM2.5 10.5h3.5l.5 1.5h3l.5-1.5h3.5',
+  download: 'M8 2.5v8M4.5 7l3.5 3.5L11.5 7M2.5 13.5h11',
+  drill: 'M3 3.5h10M5 8h6M7 12.5h2',
+  close: 'M4 4l8 8M12 4l-8 8',
 } as const

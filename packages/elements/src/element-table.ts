@@ -64,6 +64,8 @@ export const INSET_ELEMENTS = {
       'inset-state-change',
       'inset-filter-change',
       'inset-data-point-click',
+      'inset-drill-change',
+      'inset-export',
     ],
   },
   'inset-assistant': {

@@ -4,6 +4,7 @@ import type {
   ColumnMeta,
   DashboardDefinition,
   DashboardState,
+  DrillValue,
   Filters,
   InsetError,
   QueryResult,
@@ -54,6 +55,24 @@ export interface InsetDataPointClickDetail {
   value: CellValue
 }
 
+/** `inset-drill-change`: a tile was drilled into, or back up (`drill` empty: the top level). */
+export interface InsetDrillChangeDetail {
+  dashboardId: string
+  tileId: string
+  /** The values chosen along the tile's drill path, outermost first. */
+  drill: ReadonlyArray<DrillValue>
+}
+
+/** `inset-export`: a tile's download finished (`error` when it failed). */
+export interface InsetExportDetail {
+  dashboardId: string
+  tileId: string
+  format: 'csv' | 'png'
+  /** Size of the file, in bytes. */
+  bytes?: number
+  error?: InsetError
+}
+
 /** `inset-answer`: the assistant finished an answer. */
 export interface InsetAnswerDetail {
   question: string
@@ -72,6 +91,8 @@ export interface InsetEventDetailMap {
   'inset-filter-change': InsetFilterChangeDetail
   'inset-data-point-click': InsetDataPointClickDetail
   'inset-answer': InsetAnswerDetail
+  'inset-drill-change': InsetDrillChangeDetail
+  'inset-export': InsetExportDetail
 }
 
 /** Name of an Inset event, e.g. `'inset-filter-change'`. */
@@ -86,7 +107,11 @@ export function dispatchInsetEvent<N extends InsetEventName>(
   name: N,
   detail: InsetEventDetailMap[N],
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
+  // A host may cancel a point's activation (no cross-filter, no drill) with `preventDefault()`.
+  const cancelable = name === 'inset-data-point-click'
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }),
+  )
 }
 
 declare global {
@@ -97,6 +122,8 @@ declare global {
     'inset-filter-change': InsetEvent<'inset-filter-change'>
     'inset-data-point-click': InsetEvent<'inset-data-point-click'>
     'inset-answer': InsetEvent<'inset-answer'>
+    'inset-drill-change': InsetEvent<'inset-drill-change'>
+    'inset-export': InsetEvent<'inset-export'>
   }
 }
 

@@ -39,7 +39,13 @@ describe('public types', () => {
     >()
     expectTypeOf<InsetEventKey<'inset-filter-change'>>().toEqualTypeOf<'filterChange'>()
     expectTypeOf<keyof InsetElementEvents<'inset-dashboard'>>().toEqualTypeOf<
-      'ready' | 'error' | 'stateChange' | 'filterChange' | 'dataPointClick'
+      | 'ready'
+      | 'error'
+      | 'stateChange'
+      | 'filterChange'
+      | 'dataPointClick'
+      | 'drillChange'
+      | 'export'
     >()
     expectTypeOf<keyof InsetElementEvents<'inset-assistant'>>().toEqualTypeOf<
       'ready' | 'error' | 'stateChange' | 'dataPointClick' | 'answer'

@@ -17,11 +17,13 @@ export { elementAttributes, elementProperties, eventKey, INSET_ELEMENTS } from '
 export type {
   InsetAnswerDetail,
   InsetDataPointClickDetail,
+  InsetDrillChangeDetail,
   InsetErrorDetail,
   InsetEvent,
   InsetEventDetailMap,
   InsetEventName,
   InsetEventSource,
+  InsetExportDetail,
   InsetFilterChangeDetail,
   InsetReadyDetail,
   InsetStateChangeDetail,

@@ -55,6 +55,17 @@ export const defaultInsetStrings = {
   newConversation: 'New conversation',
   rows: (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`,
   truncated: (n: number) => `Showing the first ${n} ${n === 1 ? 'row' : 'rows'}`,
+  drillDown: (label: string) => `Drill down: activate a point to see its ${label}`,
+  drillPath: 'Drill path',
+  drillTop: (label: string) => `All ${label}`,
+  download: 'Download',
+  downloadCsv: 'Download CSV',
+  downloadPng: 'Download PNG',
+  downloadFailed: (message: string) => `Download failed: ${message}`,
+  clearSelection: (label: string, value: string) => `Clear ${label}: ${value}`,
+  filteredBy: (label: string, value: string) => `Filtered by ${label}: ${value}`,
+  filterCleared: (label: string) => `${label} filter cleared`,
+  drilledInto: (value: string, label: string) => `Showing ${label} of ${value}`,
 }
 
 /** The shape of the strings table; pass a partial to `setInsetStrings`. */

@@ -158,7 +158,26 @@ export function breakdownOptions(
         fill: color,
         stroke: color,
         width: 0,
-        paths: uPlot.paths.bars?.({ size: [0.62, 40], radius: 0.2 }),
+        paths: uPlot.paths.bars?.({
+          size: [0.62, 40],
+          radius: 0.2,
+          // With a selected bar, the others fade (a 6-digit colour gets an alpha; else muted).
+          ...(spec.selected !== undefined && {
+            disp: {
+              fill: {
+                unit: 3,
+                values: (u: uPlot) =>
+                  (u.data[0] as number[]).map((_, i) =>
+                    i === spec.selected
+                      ? color
+                      : /^#[\da-f]{6}$/i.test(color)
+                        ? `${color}59`
+                        : palette.muted,
+                  ),
+              },
+            },
+          }),
+        }),
         points: { show: false },
       },
     ],

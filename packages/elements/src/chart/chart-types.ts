@@ -12,6 +12,8 @@ export interface ChartSpec {
   formatValue(value: number, measureIndex: number): string
   /** A point or bar was clicked; `rowIndex` indexes `result.rows`. */
   onPoint(rowIndex: number): void
+  /** The row of the selected bar (a cross-filter set from this tile): the others are faded. */
+  selected?: number
 }
 
 /** A mounted chart. */
@@ -19,5 +21,7 @@ export interface ChartHandle {
   update(spec: ChartSpec): void
   /** Re-reads the CSS custom properties (after a theme change). */
   restyle(): void
+  /** The chart drawn again at 2× with `title` above and its legend, as a PNG. */
+  toPng(title: string): Promise<Blob>
   destroy(): void
 }

@@ -97,12 +97,75 @@ function mountChart(container: HTMLElement, initial: ChartSpec): ChartHandle {
       build()
     },
     restyle: build,
+    toPng: (title) => renderPng(container, spec, title),
     destroy() {
       observer.disconnect()
       plot?.destroy()
       plot = undefined
     },
   }
+}
+
+/**
+ * The chart drawn again off screen at twice its size on the page (sharp whatever the screen's
+ * pixel ratio), under its title and above a legend of its series, as a PNG.
+ */
+async function renderPng(container: HTMLElement, spec: ChartSpec, title: string): Promise<Blob> {
+  const scale = 2
+  // uPlot draws at devicePixelRatio: size and fonts are set so that its canvas is `scale` ×.
+  const factor = scale / (globalThis.devicePixelRatio || 1)
+  const palette = readPalette(container)
+  const family = getComputedStyle(container).fontFamily || 'sans-serif'
+  const font = (px: number, weight = '') => `${weight} ${px * factor}px ${family}`.trim()
+  const css = {
+    width: Math.max(120, container.clientWidth),
+    height: Math.max(80, container.clientHeight),
+  }
+  const layout: Layout = {
+    size: { width: css.width * factor, height: css.height * factor },
+    text: axisText(font(12)),
+    shown: [],
+  }
+  const scaled = { ...palette, font: font(12) }
+  const data = chartData(spec)
+  const options =
+    spec.kind === 'breakdown'
+      ? breakdownOptions(spec, scaled, layout)
+      : timeseriesOptions(spec, scaled, layout, data[0] as number[])
+  const holder = document.createElement('div')
+  const plot = new uPlot(options, data, holder)
+  await new Promise((resolve) => requestAnimationFrame(resolve))
+  const chart = plot.ctx.canvas
+  const head = 44 * scale
+  const foot = 32 * scale
+  const out = document.createElement('canvas')
+  out.width = chart.width
+  out.height = chart.height + head + foot
+  const ctx = out.getContext('2d')!
+  ctx.fillStyle =
+    getComputedStyle(container).getPropertyValue('--inset-color-surface').trim() || '#ffffff'
+  ctx.fillRect(0, 0, out.width, out.height)
+  ctx.fillStyle = palette.text
+  ctx.textBaseline = 'middle'
+  ctx.font = `600 ${16 * scale}px ${family}`
+  ctx.fillText(title, 12 * scale, head / 2)
+  ctx.drawImage(chart, 0, head)
+  ctx.font = `${12 * scale}px ${family}`
+  let x = 12 * scale
+  spec.result.columns.slice(1).forEach((column, i) => {
+    ctx.fillStyle = palette.series[i] ?? palette.text
+    ctx.fillRect(x, head + chart.height + foot / 2 - 5 * scale, 10 * scale, 10 * scale)
+    ctx.fillStyle = palette.text
+    ctx.fillText(column.label, x + 16 * scale, head + chart.height + foot / 2)
+    x += (16 + 12) * scale + ctx.measureText(column.label).width
+  })
+  plot.destroy()
+  return new Promise((resolve, reject) =>
+    out.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))),
+      'image/png',
+    ),
+  )
 }
 
 export { mountChart }

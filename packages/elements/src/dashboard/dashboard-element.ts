@@ -2,10 +2,13 @@ import {
   type DashboardController,
   type DashboardDefinition,
   type DashboardSnapshot,
+  type DrillValue,
   dashboardEvents,
   type Filters,
   filtersAreDefault,
+  InsetError,
   type QueryResult,
+  toInsetError,
 } from '@inset/core'
 import { InsetBaseElement } from '../base-element'
 import { h, ICONS, icon, replaceChildren } from '../dom'
@@ -16,7 +19,15 @@ import { baseStyles } from '../styles/base'
 import { dashboardStyles } from '../styles/dashboard'
 import type { FilterBar } from './filter-bar'
 import { gridColumnsFor, layoutTiles } from './grid-layout'
-import { errorState, TileView } from './tile-view'
+import {
+  errorState,
+  loadTileActions,
+  type TileHost,
+  TileView,
+  tileActionsModule,
+} from './tile-view'
+
+const NO_DRILL: readonly DrillValue[] = []
 
 // The filter bar's code loads with the first definition, while the tiles' queries are on their way.
 const loadFilterBar = lazy(() => import('./filter-bar'))
@@ -48,6 +59,8 @@ export class InsetDashboardElement extends InsetBaseElement {
   #grid: HTMLElement | undefined
   #status: HTMLElement | undefined
   #head: HTMLElement | undefined
+  /** Says cross-filter and drill changes to screen readers. */
+  readonly #live = h('div', { class: 'sr-only', 'aria-live': 'polite' })
 
   /** The dashboard to show (attribute `dashboard-id`). */
   get dashboardId(): string | undefined {
@@ -95,6 +108,45 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#controller?.refresh()
   }
 
+  /** Back to the definition's default filters. */
+  resetFilters(): void {
+    this.#controller?.resetFilters()
+  }
+
+  /**
+   * Narrows a tile to one point of its drill path and shows the next level.
+   *
+   * @example dashboard.drillTo('revenue-by-category', 'Hardware')
+   */
+  drillTo(tileId: string, value: DrillValue): void {
+    this.#controller?.drillTo(tileId, value)
+  }
+
+  /** Goes back `levels` (default 1; `Infinity` for the top) along a tile's drill path. */
+  drillUp(tileId: string, levels?: number): void {
+    this.#controller?.drillUp(tileId, levels)
+  }
+
+  /**
+   * Downloads a tile: `csv` (its full result from the server, with the current filters and drill;
+   * needs the token scope `export`) or `png` (a chart at 2× with title and legend). Resolves with
+   * the file; `inset-export` reports it.
+   *
+   * @example await dashboard.exportTile('top-products', 'csv')
+   */
+  async exportTile(tileId: string, format: 'csv' | 'png'): Promise<Blob> {
+    const { exportTile } = await loadTileActions()
+    return exportTile({
+      element: this,
+      dashboardId: this.#dashboardId ?? '',
+      controller: this.#definition?.canExport ? this.#controller : undefined,
+      tile: this.#tiles.get(tileId),
+      tileId,
+      format,
+      live: this.#live,
+    })
+  }
+
   protected styles(): string[] {
     return [baseStyles, dashboardStyles]
   }
@@ -116,6 +168,7 @@ export class InsetDashboardElement extends InsetBaseElement {
         this.#head,
         this.#status,
         this.#grid,
+        this.#live,
       )
       replaceChildren(root, this.#frame)
       this.#resize = new ResizeObserver(() => this.#layout())
@@ -186,13 +239,21 @@ export class InsetDashboardElement extends InsetBaseElement {
           error: event.error,
           ...(event.tileId && { tileId: event.tileId }),
         })
-      else
+      else if (event.type === 'drillChange') {
+        dispatchInsetEvent(this, 'inset-drill-change', {
+          dashboardId,
+          tileId: event.tileId,
+          drill: event.drill,
+        })
+      } else
         dispatchInsetEvent(this, 'inset-filter-change', {
           dashboardId,
           filters: event.filters,
           origin: event.origin,
         })
     }
+    // Cross-filters and drills come from the user, after the tile actions' chunk loaded.
+    if (previous) tileActionsModule()?.announce(this.#live, previous, snapshot)
   }
 
   #render(): void {
@@ -220,7 +281,20 @@ export class InsetDashboardElement extends InsetBaseElement {
       )
     else replaceChildren(this.#status!)
     this.#filterBar?.sync(snapshot.filters, filtersAreDefault(this.#definition, snapshot.filters))
-    for (const [id, view] of this.#tiles) view.update(snapshot.tiles[id])
+    const { selection, drill } = snapshot
+    const canExport = Boolean(this.#definition?.canExport)
+    const filterLabel = (id: string) =>
+      this.#definition?.filters.find((filter) => filter.id === id)?.label ?? id
+    for (const [id, view] of this.#tiles) {
+      view.sync({
+        drill: drill[id] ?? NO_DRILL,
+        canExport,
+        ...(selection?.tileId === id && {
+          selection: { label: filterLabel(selection.filterId), value: selection.value },
+        }),
+      })
+      view.update(snapshot.tiles[id])
+    }
   }
 
   #loadingState(): HTMLElement {
@@ -258,6 +332,13 @@ export class InsetDashboardElement extends InsetBaseElement {
     )
     this.#filterBar?.element.remove()
     this.#filterBar = undefined
+    // The tiles' actions draw once their chunk is in (without it the tiles still work).
+    loadTileActions().then(
+      () => {
+        for (const view of this.#tiles.values()) view.renderActions()
+      },
+      () => {},
+    )
     // Without its chunk the tiles still work; the next definition (e.g. on refresh) tries again.
     loadFilterBar().then(
       ({ createFilterBar }) => {
@@ -275,11 +356,20 @@ export class InsetDashboardElement extends InsetBaseElement {
     )
     for (const tile of this.#tiles.values()) tile.destroy()
     this.#tiles.clear()
-    const host = {
+    const host: TileHost = {
       format: () => this.formatOptions(),
       retry: () => this.#controller?.retry(),
-      dataPoint: (tileId: string, result: QueryResult, rowIndex: number) =>
-        this.#dataPoint(tileId, result, rowIndex),
+      activate: (tileId, result, rowIndex, drill) =>
+        this.#activate(tileId, result, rowIndex, drill),
+      drillUp: (tileId, levels) => this.#controller?.drillUp(tileId, levels),
+      clearSelection: (tileId) => {
+        const selection = this.#snapshot?.selection
+        if (selection?.tileId === tileId)
+          this.#controller?.toggleCrossFilter(tileId, selection.value)
+      },
+      exportTile: (tileId, format) => {
+        this.exportTile(tileId, format).catch(() => {})
+      },
     }
     for (const tile of definition.tiles) this.#tiles.set(tile.id, new TileView(tile, host))
     replaceChildren(
@@ -300,14 +390,22 @@ export class InsetDashboardElement extends InsetBaseElement {
       this.#tiles.get(placement.id)?.place(placement)
   }
 
-  #dataPoint(tileId: string, result: QueryResult, rowIndex: number): void {
+  /**
+   * A point or row: `inset-data-point-click` first (a host may call `preventDefault()` to stop
+   * the rest), then a drill (in drill mode) or the tile's cross-filter.
+   */
+  #activate(tileId: string, result: QueryResult, rowIndex: number, drill: boolean): void {
     const detail = dataPointDetail(result, rowIndex)
-    if (detail)
-      dispatchInsetEvent(this, 'inset-data-point-click', {
-        source: 'dashboard',
-        dashboardId: this.#dashboardId ?? '',
-        tileId,
-        ...detail,
-      })
+    if (!detail) return
+    const proceed = dispatchInsetEvent(this, 'inset-data-point-click', {
+      source: 'dashboard',
+      dashboardId: this.#dashboardId ?? '',
+      tileId,
+      ...detail,
+    })
+    const value = detail.row[0]
+    if (!proceed || (typeof value !== 'string' && typeof value !== 'number')) return
+    if (drill) this.#controller?.drillTo(tileId, value)
+    else this.#controller?.toggleCrossFilter(tileId, value)
   }
 }

@@ -1,6 +1,7 @@
-import type { InsetError, QueryResult, TileDefinition, TileSnapshot } from '@inset/core'
+import type { DrillValue, InsetError, QueryResult, TileDefinition, TileSnapshot } from '@inset/core'
 import { h, ICONS, icon, replaceChildren, uid } from '../dom'
 import type { FormatOptions } from '../format'
+import { lazy } from '../lazy'
 import { t } from '../strings'
 import { createDataTable } from '../tiles/data-table'
 import { createKpi } from '../tiles/kpi'
@@ -8,11 +9,35 @@ import { createLazyChartTile } from '../tiles/lazy-chart-tile'
 import type { TileContent } from '../tiles/tile-content'
 import type { TilePlacement } from './grid-layout'
 
+// The tile actions (selection chip, drill toggle, downloads, breadcrumb) load with the first
+// definition, beside the filter bar, so that the initial module stays small.
+let tileActions: typeof import('./tile-actions') | undefined
+export const loadTileActions = lazy(() =>
+  import('./tile-actions').then((module) => (tileActions = module)),
+)
+/** The tile actions' chunk, once loaded. */
+export const tileActionsModule = () => tileActions
+
 /** What a tile needs from its dashboard. */
 export interface TileHost {
   format(): FormatOptions
   retry(): void
-  dataPoint(tileId: string, result: QueryResult, rowIndex: number): void
+  /** A point or row was activated; `drill`: the tile is in drill mode and may go deeper. */
+  activate(tileId: string, result: QueryResult, rowIndex: number, drill: boolean): void
+  drillUp(tileId: string, levels: number): void
+  /** Clears the cross-filter this tile set. */
+  clearSelection(tileId: string): void
+  exportTile(tileId: string, format: 'csv' | 'png'): void
+}
+
+/** What the dashboard tells a tile besides its data. */
+export interface TileState {
+  /** The cross-filter set from this tile: the filter's label and the point's value. */
+  selection?: { label: string; value: DrillValue }
+  /** Values chosen along the tile's drill path. */
+  drill: readonly DrillValue[]
+  /** The token may download (CSV, PNG). */
+  canExport: boolean
 }
 
 /** An error state: what failed, the stable code, and a retry button. */
@@ -60,6 +85,12 @@ export class TileView {
   #content: TileContent | undefined
   #last: TileSnapshot | undefined
   #shown: QueryResult | undefined
+  /** Selection chip, drill toggle and downloads, before the content's own tools. */
+  readonly #actions = h('div', { class: 'tile-actions' })
+  /** The drill path walked so far ("Category › Hardware"), under the header. */
+  readonly #crumbs = h('nav', { class: 'crumbs', part: 'tile-breadcrumb', hidden: true })
+  #state: TileState = { drill: [], canExport: false }
+  #drillMode = false
 
   constructor(tile: TileDefinition, host: TileHost) {
     this.#tile = tile
@@ -80,10 +111,55 @@ export class TileView {
         'header',
         { class: 'tile-head', part: 'tile-header' },
         h('h3', { class: 'tile-title', id: titleId, title: tile.description }, tile.title),
+        this.#actions,
         this.#tools,
       ),
+      this.#crumbs,
       this.#body,
     )
+    this.renderActions()
+  }
+
+  /** The drill path continues below the level shown. */
+  get #canDrill(): boolean {
+    return (this.#tile.drill?.length ?? 0) - 1 > this.#state.drill.length
+  }
+
+  /** Takes the dashboard's view of this tile: selection, drill level, downloads. */
+  sync(state: TileState): void {
+    const before = this.#state
+    this.#state = state
+    if (before.selection?.value !== state.selection?.value) this.#content?.redraw?.()
+    if (
+      before.selection?.value !== state.selection?.value ||
+      before.drill !== state.drill ||
+      before.canExport !== state.canExport
+    ) {
+      if (!this.#canDrill) this.#drillMode = false
+      this.renderActions()
+    }
+  }
+
+  /** The chart as a PNG (chart tiles once drawn). */
+  toPng(): Promise<Blob> {
+    return this.#content?.toPng?.() ?? Promise.reject(new Error('This tile has no chart'))
+  }
+
+  /** Draws the selection chip, drill toggle, downloads and breadcrumb once their chunk is in. */
+  renderActions(): void {
+    tileActions?.renderTileActions({
+      tile: this.#tile,
+      state: this.#state,
+      host: this.#host,
+      actions: this.#actions,
+      crumbs: this.#crumbs,
+      canDrill: this.#canDrill,
+      drillMode: this.#drillMode,
+      toggleDrill: () => {
+        this.#drillMode = !this.#drillMode
+        this.renderActions()
+      },
+    })
   }
 
   place(placement: TilePlacement): void {
@@ -153,7 +229,8 @@ export class TileView {
     const tile = this.#tile
     const format = () => this.#host.format()
     const onPoint = (result: QueryResult, rowIndex: number) =>
-      this.#host.dataPoint(tile.id, result, rowIndex)
+      this.#host.activate(tile.id, result, rowIndex, this.#drillMode && this.#canDrill)
+    const selected = () => this.#state.selection?.value
     if (tile.kind === 'kpi') return createKpi(format)
     if (tile.kind === 'table') {
       const table = createDataTable({
@@ -161,8 +238,9 @@ export class TileView {
         pageSize: pageSizeFor(tile),
         format,
         onRowActivate: (row) => this.#shown && onPoint(this.#shown, this.#shown.rows.indexOf(row)),
+        selected,
       })
-      return { element: table.element, update: table.update }
+      return { element: table.element, update: table.update, redraw: table.redraw }
     }
     return createLazyChartTile({
       tile,
@@ -170,6 +248,7 @@ export class TileView {
       format,
       pageSize: pageSizeFor(tile),
       onPoint,
+      selected,
     })
   }
 }

@@ -33,6 +33,7 @@ th.num,td.num{text-align:right}
 tbody tr:hover{background:var(--inset-color-hover)}
 tbody tr:last-child td{border-bottom:0}
 tbody tr[tabindex]{cursor:pointer}
+tbody tr.selected{background:var(--inset-color-hover);box-shadow:inset 3px 0 var(--inset-color-primary)}
 .sort{all:unset;display:inline-flex;align-items:center;gap:4px;cursor:pointer;border-radius:4px}
 .sort:focus-visible{outline:2px solid var(--inset-color-primary);outline-offset:2px}
 .sort .icon{width:12px;height:12px;opacity:0}

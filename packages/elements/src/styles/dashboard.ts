@@ -16,7 +16,20 @@ export const dashboardStyles = `
 .grid{display:grid;grid-template-columns:repeat(var(--cols,12),minmax(0,1fr));grid-auto-rows:var(--inset-row-height);gap:var(--inset-gap)}
 .tile{grid-column:span var(--w,12);grid-row:span var(--h,1);display:flex;flex-direction:column;min-width:0;min-height:0;padding:16px;background:var(--inset-color-background);border:1px solid var(--inset-color-border);border-radius:var(--inset-radius);box-shadow:var(--inset-shadow);position:relative;overflow:hidden}
 .tile-head{display:flex;align-items:center;justify-content:space-between;gap:8px;min-height:24px;margin-bottom:8px}
-.tile-title{font-size:13px;font-weight:500;color:var(--inset-color-muted)}
+.tile-title{flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:13px;font-weight:500;color:var(--inset-color-muted)}
+.tile-actions{display:flex;align-items:center;gap:2px;margin:-6px 0}
+.tile-actions .btn{height:28px;width:28px}
+.tile-actions .btn[aria-pressed=true]{background:var(--inset-color-hover);color:var(--inset-color-primary)}
+.chip{display:inline-flex;align-items:center;gap:4px;max-width:160px;padding:2px 6px 2px 10px;border:0;border-radius:999px;background:var(--inset-color-hover);color:var(--inset-color-text);font:inherit;font-size:12px;cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.chip svg{width:12px;height:12px;flex:none}
+.menu{position:relative}
+.menu summary{list-style:none;display:inline-flex;align-items:center;justify-content:center;cursor:pointer}
+.menu summary::-webkit-details-marker{display:none}
+.menu-list{position:absolute;right:0;top:calc(100% + 4px);z-index:3;display:flex;flex-direction:column;min-width:150px;padding:4px;background:var(--inset-color-background);border:1px solid var(--inset-color-border);border-radius:var(--inset-radius);box-shadow:var(--inset-shadow)}
+.menu-list .btn{justify-content:flex-start;width:100%;height:32px}
+.crumbs{display:flex;align-items:center;flex-wrap:wrap;gap:4px;margin:-4px 0 6px;font-size:12px;color:var(--inset-color-muted)}
+.crumbs>*+*::before{content:"›";margin-right:4px;color:var(--inset-color-muted)}
+.crumb{border:0;background:none;padding:0;font:inherit;color:var(--inset-color-primary);cursor:pointer;text-decoration:underline}
 .tile-tools{display:flex;gap:2px;margin:-6px -6px -6px 0}
 .tile-tools .btn{height:28px;width:28px}
 .tile-body{flex:1;min-height:0;display:flex;flex-direction:column;transition:opacity .2s}

@@ -1,4 +1,4 @@
-import type { ColumnMeta, QueryResult, TileDefinition } from '@inset/core'
+import type { CellValue, ColumnMeta, QueryResult, TileDefinition } from '@inset/core'
 // Part of the lazily loaded chart chunk (with uPlot); `lazy-chart-tile.ts` stands in until it loads.
 import type { ChartHandle, ChartSpec } from '../chart/chart-types'
 import { mountChart } from '../chart/uplot-chart'
@@ -14,6 +14,8 @@ export interface ChartTileOptions {
   format: () => FormatOptions
   pageSize: number
   onPoint(result: QueryResult, rowIndex: number): void
+  /** The category of the selected point (a cross-filter set from this tile). */
+  selected?: () => CellValue | undefined
 }
 
 /** The accessible name of a chart: its kind, title, size and range. */
@@ -47,6 +49,7 @@ export function createChartTile(options: ChartTileOptions): TileContent {
     pageSize: options.pageSize,
     format: options.format,
     onRowActivate: (row) => options.onPoint(result, result.rows.indexOf(row)),
+    ...(options.selected && { selected: options.selected }),
   })
   table.element.hidden = true
   const element = h(
@@ -83,7 +86,11 @@ export function createChartTile(options: ChartTileOptions): TileContent {
     const columns = result.columns
     const x: ColumnMeta | undefined = columns[0]
     const measure = (i: number) => columns[i + 1]
+    const selected = options.selected?.()
+    const selectedRow =
+      selected === undefined ? -1 : result.rows.findIndex((row) => row[0] === selected)
     return {
+      ...(selectedRow >= 0 && { selected: selectedRow }),
       kind: options.kind,
       result,
       formatX: (value) =>
@@ -117,6 +124,12 @@ export function createChartTile(options: ChartTileOptions): TileContent {
       draw()
     },
     restyle: () => chart?.restyle(),
+    redraw() {
+      table.redraw()
+      draw()
+    },
+    toPng: () =>
+      chart ? chart.toPng(options.tile.title) : Promise.reject(new Error('No chart drawn')),
     destroy: () => chart?.destroy(),
   }
 }

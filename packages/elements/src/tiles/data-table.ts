@@ -11,12 +11,16 @@ export interface DataTableOptions {
   format: () => FormatOptions
   /** Makes rows focusable; Enter, Space or a click activates one. */
   onRowActivate?: (row: CellValue[], columns: ColumnMeta[]) => void
+  /** The first-column value of the selected row (a cross-filter set from this tile). */
+  selected?: () => CellValue | undefined
 }
 
 /** A data table with sortable headers and pagination; keeps sort and page across updates. */
 export interface DataTable {
   element: HTMLElement
   update(result: QueryResult): void
+  /** Renders again (e.g. a new selection), keeping sort and page. */
+  redraw(): void
 }
 
 const isNumeric = (column: ColumnMeta) => column.type === 'number'
@@ -71,10 +75,13 @@ export function createDataTable(options: DataTableOptions): DataTable {
       )
     })
     const activate = options.onRowActivate
+    const selected = options.selected?.()
     const body = sorted.slice(window.start, window.end).map((row) =>
       h(
         'tr',
         activate && {
+          ...(selected !== undefined &&
+            row[0] === selected && { class: 'selected', 'aria-selected': 'true' }),
           tabindex: '0',
           onclick: () => activate(row, columns),
           onkeydown: (event: KeyboardEvent) => {
@@ -134,6 +141,7 @@ export function createDataTable(options: DataTableOptions): DataTable {
 
   return {
     element,
+    redraw: render,
     update(next) {
       if (next.columns.map((c) => c.name).join() !== result.columns.map((c) => c.name).join())
         sort = null

@@ -38,8 +38,10 @@ export function createLazyChartTile(options: ChartTileOptions): TileContent {
         caption: options.tile.title,
         pageSize: options.pageSize,
         format: options.format,
+        onRowActivate: (row) => latest && options.onPoint(latest, latest.rows.indexOf(row)),
+        ...(options.selected && { selected: options.selected }),
       })
-      inner = { element: table.element, update: table.update }
+      inner = { element: table.element, update: table.update, redraw: table.redraw }
       element.replaceChildren(table.element)
       if (latest) inner.update(latest)
     },
@@ -53,6 +55,8 @@ export function createLazyChartTile(options: ChartTileOptions): TileContent {
       inner?.update(result)
     },
     restyle: () => inner?.restyle?.(),
+    redraw: () => inner?.redraw?.(),
+    toPng: () => inner?.toPng?.() ?? Promise.reject(new Error('The chart is not loaded')),
     destroy() {
       destroyed = true
       inner?.destroy?.()

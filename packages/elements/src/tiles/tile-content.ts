@@ -8,5 +8,9 @@ export interface TileContent {
   update(result: QueryResult): void
   /** Re-reads theme colours (charts draw on canvas). */
   restyle?(): void
+  /** Draws the same data again, e.g. after the selected point changed; keeps sort and page. */
+  redraw?(): void
+  /** The chart as a PNG at 2× with its title and legend (chart tiles only). */
+  toPng?(): Promise<Blob>
   destroy?(): void
 }
