@@ -192,7 +192,7 @@ export interface DashboardSummary {
 export interface AuditEntry {
   id: string
   at: string
-  kind: 'token' | 'query' | 'assistant' | 'admin'
+  kind: 'token' | 'query' | 'assistant' | 'admin' | 'export'
   subject: string
   tenant: string | null
   dashboardId: string | null

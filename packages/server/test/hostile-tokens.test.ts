@@ -61,7 +61,13 @@ function hs256(
   const signature = createHmac('sha256', secret).update(signingInput).digest('base64url')
   return `${signingInput}.${signature}`
 }
-const asymmetric = (kid: string, alg: 'ES256' | 'EdDSA', key: CryptoKey, over = {}, header = {}) =>
+const asymmetric = (
+  kid: string,
+  alg: 'ES256' | 'EdDSA',
+  key: Parameters<SignJWT['sign']>[0],
+  over = {},
+  header = {},
+) =>
   new SignJWT(claims({ iss: kid, ...over })).setProtectedHeader({ alg, kid, ...header }).sign(key)
 
 type Case = [string, () => Promise<string> | string, number, string]

@@ -90,7 +90,7 @@ export async function listDashboards(c: AppContext): Promise<Response> {
 }
 
 const auditQuery = pageQuery.extend({
-  kind: z.enum(['token', 'query', 'assistant', 'admin']).optional(),
+  kind: z.enum(['token', 'query', 'assistant', 'admin', 'export']).optional(),
   subject: z.string().max(300).optional(),
   tenant: z.string().max(300).optional(),
 })

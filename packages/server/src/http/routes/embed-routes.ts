@@ -1,4 +1,4 @@
-import type { AuditEntry, DashboardDefinition, QueryResult } from '@inset/core'
+import type { DashboardDefinition, QueryResult } from '@inset/core'
 import { grantsDashboard } from '../../auth/claims'
 import type { DashboardConfig, TileConfig } from '../../config/schema'
 import { buildDashboardDefinition } from '../../dashboards/dashboard-definition'
@@ -73,9 +73,6 @@ export async function queryTile(c: AppContext): Promise<Response> {
   return c.json(result)
 }
 
-// Until `AuditEntry['kind']` of @inset/core lists it: the audit log stores kinds as text.
-const EXPORT_KIND = 'export' as AuditEntry['kind']
-
 /**
  * `POST /v1/dashboards/:id/tiles/:tileId/export` `{ filters, drill, bom }` → `text/csv`: the tile's
  * full result (not its display limit; at most `server.exportRowLimit` rows, `X-Inset-Truncated`
@@ -89,7 +86,7 @@ export async function exportTile(c: AppContext): Promise<Response> {
   const { result, bom } = await audited(
     c,
     {
-      kind: EXPORT_KIND,
+      kind: 'export',
       subject: ctx.claims.sub,
       tenant: ctx.claims.tenant,
       dashboardId: id,
