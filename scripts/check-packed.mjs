@@ -320,10 +320,22 @@ export async function checkPackage(dir, { packer = 'pnpm' } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'inset-check-packed-'))
   try {
     const [command, prefix] = packer === 'npm' ? ['npm', []] : pnpmCommand()
-    execFileSync(command, [...prefix, 'pack', '--pack-destination', work], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    })
+    try {
+      execFileSync(command, [...prefix, 'pack', '--pack-destination', work], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      })
+    } catch (error) {
+      // pnpm reports on stdout, npm on stderr.
+      const said = `${error.stdout ?? ''}\n${error.stderr ?? ''}`
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(-3)
+        .join(' | ')
+      throw new Error(`${packer} pack failed${said ? `: ${said}` : ''}`)
+    }
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))
     if (!tarball) throw new Error(`${packer} pack wrote no tarball for ${dir}`)
     const bytes = statSync(join(work, tarball)).size
