@@ -34,6 +34,8 @@ it('answers a question in well under a quarter of a second at p95', async () => 
   }
   times.sort((a, b) => a - b)
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)] ?? 0
-  console.log(`assistant over HTTP: ${times.length} answers, p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`)
+  console.log(
+    `assistant over HTTP: ${times.length} answers, p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`,
+  )
   expect(at(0.95)).toBeLessThan(250)
 }, 180_000)

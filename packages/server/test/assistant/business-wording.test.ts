@@ -33,13 +33,13 @@ describe('the assistant reads business wording', { timeout: 30_000 }, () => {
     )
   const close = (actual: CellValue[][] | undefined, expected: CellValue[][], digits = 2) => {
     expect(actual).toHaveLength(expected.length)
-    expected.forEach((row, r) =>
-      row.forEach((cell, c) => {
+    for (const [r, row] of expected.entries()) {
+      for (const [c, cell] of row.entries()) {
         const got = actual?.[r]?.[c]
         if (typeof cell === 'number') expect(got, `row ${r} column ${c}`).toBeCloseTo(cell, digits)
         else expect(got, `row ${r} column ${c}`).toEqual(cell)
-      }),
-    )
+      }
+    }
   }
   const user = (...questions: string[]): AssistantTurn[] =>
     questions.map((content) => ({ role: 'user', content }))

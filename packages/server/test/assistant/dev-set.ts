@@ -280,7 +280,7 @@ export const DEV_SET: QuestionCase[] = [
     kind: 'misspelling',
     question: 'montly revenue in 2025',
     sql: `SELECT ${MONTH} AS m, SUM(amount) FROM orders WHERE {S} AND ${LAST_YEAR} GROUP BY m ORDER BY m`,
-  },  // Added after the third held-out set's measurement, with other words for its classes.
+  }, // Added after the third held-out set's measurement, with other words for its classes.
   {
     kind: 'growth',
     question: 'units change by region from Q1 to Q2 2026',

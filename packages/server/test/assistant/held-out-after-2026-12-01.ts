@@ -223,7 +223,11 @@ export const HELD_OUT_AFTER: QuestionCase[] = [
   {
     kind: 'tile',
     question: 'how did it change last month?',
-    context: { dashboardId: DASHBOARD, tileId: 'revenue-over-time', filters: { channel: ['online'] } },
+    context: {
+      dashboardId: DASHBOARD,
+      tileId: 'revenue-over-time',
+      filters: { channel: ['online'] },
+    },
     sql: growthSql(
       MONTH,
       'SUM(amount)',

@@ -200,7 +200,10 @@ export const HELD_OUT_LAST: QuestionCase[] = [
   {
     kind: 'dashboard',
     question: 'top 5 products by units',
-    context: { dashboardId: DASHBOARD, filters: { date: { from: '2026-07-01', to: '2026-10-01' } } },
+    context: {
+      dashboardId: DASHBOARD,
+      filters: { date: { from: '2026-07-01', to: '2026-10-01' } },
+    },
     sql: `SELECT product, SUM(quantity) AS v FROM orders WHERE {S} AND ${Q3_2026} GROUP BY product ORDER BY v DESC, product LIMIT 5`,
   },
   {

@@ -26,7 +26,9 @@ function readPrompt(prompt: string) {
     if (match?.[1] && match[2]) values[match[1]] = match[2].replace(/, …$/, '').split(', ')
   }
   const scope = /may see only rows where (.*)\.$/m.exec(prompt)?.[1]
-  const tileJson = /The question is about the tile "([^"]*)", which shows (\{.*\}): "this"/.exec(prompt)
+  const tileJson = /The question is about the tile "([^"]*)", which shows (\{.*\}): "this"/.exec(
+    prompt,
+  )
   const tile = tileJson?.[2]
     ? { id: 'tile', title: tileJson[1] ?? '', query: JSON.parse(tileJson[2]) as StructuredQuery }
     : undefined

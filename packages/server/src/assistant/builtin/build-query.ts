@@ -113,7 +113,12 @@ export function buildQuery(
           : `up to ${lastDayOf(to ?? '')}`
     notes.push(`I read "${parsed.time.text}" as ${bounds} (${describeTimeRange(parsed.time)}).`)
   }
-  if (parsed.order && !query.dimensions?.length && !query.timeGrain && !parsed.keywords.has('share'))
+  if (
+    parsed.order &&
+    !query.dimensions?.length &&
+    !query.timeGrain &&
+    !parsed.keywords.has('share')
+  )
     return {
       problems: [
         `Top ${parsed.order.limit} of what? Name what to rank, such as "top ${parsed.order.limit} products by ${measures[0]?.label.toLowerCase() ?? 'revenue'}"`,
@@ -232,8 +237,7 @@ function analysisOf(
         query: { ...query, timeGrain: { dimension: timeName, grain: aligned } },
         analysis: { kind: 'change' },
       }
-    }
-    else {
+    } else {
       const current: Period = { from, to, text: parsed.time.text, unit }
       periods = [periodBefore(current), current]
     }

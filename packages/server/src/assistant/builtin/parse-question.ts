@@ -161,8 +161,7 @@ function timeOf(matches: TimeMatch[], problems: string[]) {
     (toUtcDate(m.to as string).getTime() - toUtcDate(m.from as string).getTime()) / 86_400_000
   const bounded = matches.every((m) => m.from && m.to)
   // Ranges of the same length ("H1 2026 vs H1 2025") compare like calendar periods.
-  const sameLength =
-    bounded && Math.max(...matches.map(days)) - Math.min(...matches.map(days)) <= 3
+  const sameLength = bounded && Math.max(...matches.map(days)) - Math.min(...matches.map(days)) <= 3
   if (units.size > 1 || !bounded || (unit === 'custom' && !sameLength)) {
     problems.push(
       `I can compare periods of one kind (years, quarters, months…), not "${matches.map((m) => m.text).join('" and "')}"`,
@@ -283,7 +282,15 @@ export function parseQuestion(
   // "last month vs the previous month", "… vs the month before": the second, read on its own as
   // the same period, is the one before the first.
   const [one, two] = matches
-  if (matches.length === 2 && one && two && one.from === two.from && one.to === two.to && one.from && one.to) {
+  if (
+    matches.length === 2 &&
+    one &&
+    two &&
+    one.from === two.from &&
+    one.to === two.to &&
+    one.from &&
+    one.to
+  ) {
     const before = periodBefore({ from: one.from, to: one.to, unit: one.unit })
     matches[1] = { ...two, from: before.from, to: before.to }
   }
@@ -308,10 +315,19 @@ export function parseQuestion(
     const slot = slotOf(entries, i)
     if (!slot) {
       // Close to a name of the data ("parnter"), it may be that name: never left out unasked.
-      const names = [...vocabulary.names.value, ...vocabulary.names.field, ...vocabulary.names.measure]
+      const names = [
+        ...vocabulary.names.value,
+        ...vocabulary.names.field,
+        ...vocabulary.names.measure,
+      ]
       const near = closestWords(entry.norm, names, suggestionEdits(entry.norm.length))
       if (near)
-        missing.push({ word: entry.text, slot: 'value', suggestions: near.words.slice(0, 3), near: true })
+        missing.push({
+          word: entry.text,
+          slot: 'value',
+          suggestions: near.words.slice(0, 3),
+          near: true,
+        })
       return
     }
     const pool = vocabulary.names[slot]

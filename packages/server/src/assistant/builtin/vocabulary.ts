@@ -253,7 +253,11 @@ export function buildVocabulary(
       addWithForms(name, { kind: 'measure', measure }, RANK.measure)
       // "avg order" for "average order".
       if (/\baverage\b/i.test(name))
-        addWithForms(name.replace(/\baverage\b/gi, 'avg'), { kind: 'measure', measure }, RANK.measure)
+        addWithForms(
+          name.replace(/\baverage\b/gi, 'avg'),
+          { kind: 'measure', measure },
+          RANK.measure,
+        )
     }
   }
   for (const dimension of Object.values(dataset.dimensions)) {
@@ -289,7 +293,8 @@ export function buildVocabulary(
     (m) => m.aggregation === 'sum' && m.format === 'currency',
   )
   if (money)
-    for (const word of MONEY_WORDS) add(word, { kind: 'measure', measure: money }, RANK.dataset, true)
+    for (const word of MONEY_WORDS)
+      add(word, { kind: 'measure', measure: money }, RANK.dataset, true)
 
   const datasetWords = new Set(
     namesOf(dataset).flatMap((name) => {

@@ -211,9 +211,11 @@ function checkAnalysis(query: StructuredQuery, wanted: unknown): Analysis | stri
     case 'share': {
       const dimension = given.dimension
       if (typeof dimension !== 'string' || !query.dimensions?.includes(dimension))
-        return 'analysis.dimension: must be one of the query\'s dimensions'
+        return "analysis.dimension: must be one of the query's dimensions"
       const values = Array.isArray(given.values)
-        ? given.values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+        ? given.values.filter(
+            (v): v is string | number => typeof v === 'string' || typeof v === 'number',
+          )
         : undefined
       return { kind: 'share', dimension, ...(values?.length && { values }) }
     }
@@ -223,7 +225,12 @@ function checkAnalysis(query: StructuredQuery, wanted: unknown): Analysis | stri
       if (
         checked.length < 2 ||
         checked.some(
-          (p) => typeof p.from !== 'string' || typeof p.to !== 'string' || !ISO_DAY.test(p.from) || !ISO_DAY.test(p.to) || p.from >= p.to,
+          (p) =>
+            typeof p.from !== 'string' ||
+            typeof p.to !== 'string' ||
+            !ISO_DAY.test(p.from) ||
+            !ISO_DAY.test(p.to) ||
+            p.from >= p.to,
         )
       )
         return 'analysis.periods: two or more { from, to } ISO days, from before to'
