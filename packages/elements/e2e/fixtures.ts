@@ -70,7 +70,15 @@ function startSite(demo: Demo, assistantRequests: unknown[]): Promise<Server> {
             authorization: 'Bearer inset-demo-api-key',
             'content-type': 'application/json',
           },
-          body: JSON.stringify({ ...claims, ttl: Number(url.searchParams.get('ttl') ?? 600) }),
+          body: JSON.stringify({
+            ...claims,
+            ttl: Number(url.searchParams.get('ttl') ?? 600),
+            // Downloads are allowed unless the page asks for a token without them.
+            scope:
+              url.searchParams.get('export') === 'no'
+                ? ['dashboard:*', 'assistant']
+                : ['dashboard:*', 'assistant', 'export'],
+          }),
         })
         response.writeHead(answer.status, { 'content-type': 'application/json' })
         response.end(await answer.text())

@@ -10,6 +10,7 @@ export interface Scope {
   /** Every region of the tenant when absent. */
   regions?: string[]
   channels?: string[]
+  categories?: string[]
   from?: string
   to?: string
 }
@@ -56,12 +57,14 @@ function where(scope: Scope) {
     'tenant_id = $tenant',
     scope.regions ? 'list_contains($regions, region)' : 'true',
     scope.channels ? 'list_contains($channels, channel)' : 'true',
+    scope.categories ? 'list_contains($categories, category)' : 'true',
     scope.from ? 'order_date >= CAST($from AS DATE)' : 'true',
     scope.to ? 'order_date < CAST($to AS DATE)' : 'true',
   ].join(' AND ')
   const values: Record<string, ReturnType<typeof listValue> | string> = { tenant: scope.tenant }
   if (scope.regions) values.regions = listValue(scope.regions)
   if (scope.channels) values.channels = listValue(scope.channels)
+  if (scope.categories) values.categories = listValue(scope.categories)
   if (scope.from) values.from = scope.from
   if (scope.to) values.to = scope.to
   return { sql, values }

@@ -2,7 +2,7 @@
 // token lifetime, the theme and where the assistant's server is; the tests read window.fixture.
 import { createInset } from '@inset/core'
 import { shareAcrossTabs } from '@inset/core/tabs'
-import { defineInsetElements, type InsetEventName } from '@inset/elements'
+import { defineInsetElements, INSET_ELEMENTS } from '@inset/elements'
 
 const params = new URLSearchParams(location.search)
 const server = params.get('server') ?? ''
@@ -20,9 +20,13 @@ const tokenFetcher =
   (source: 'dashboard' | 'assistant') =>
   async ({ signal, reason }: { signal: AbortSignal; reason: string }) => {
     fixture.tokenFetches[source]++
-    const response = await fetch(`/api/inset-token?user=${user}&ttl=${ttl}&reason=${reason}`, {
-      signal,
-    })
+    const exportScope = params.get('export') === 'no' ? '&export=no' : ''
+    const response = await fetch(
+      `/api/inset-token?user=${user}&ttl=${ttl}&reason=${reason}${exportScope}`,
+      {
+        signal,
+      },
+    )
     if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
     return (await response.json()) as { token: string; expiresAt: number }
   }
@@ -42,14 +46,8 @@ if (theme === 'dark') document.body.classList.add('dark')
 for (const element of [dashboard, assistant]) {
   element.theme = theme as 'light' | 'dark'
   element.locale = 'en-US'
-  for (const type of [
-    'inset-ready',
-    'inset-error',
-    'inset-state-change',
-    'inset-filter-change',
-    'inset-data-point-click',
-    'inset-answer',
-  ] satisfies InsetEventName[])
+  // Every event of either element, from the one table.
+  for (const type of new Set(Object.values(INSET_ELEMENTS).flatMap((entry) => entry.events)))
     element.addEventListener(type, (event) => {
       fixture.events.push({
         type,
