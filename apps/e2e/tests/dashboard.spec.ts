@@ -141,3 +141,26 @@ test('a page of the host’s own design shows the same numbers through the headl
     'EU',
   ])
 })
+
+test('a category activated in its tile filters every other tile (cross-filtering); its chip clears it', async ({
+  page,
+}) => {
+  await page.goto(`${APP_URL}/?user=bob`)
+  await waitForDashboard(page)
+  const all = await expectedFor(BOB)
+  const category = all.byCategory[0]!.category
+  await showTable(page, 'revenue-by-category')
+  await tile(page, 'revenue-by-category').locator('tbody tr', { hasText: category }).press('Enter')
+
+  const narrowed = await expectedFor({ ...BOB, categories: [category] })
+  await expect.poll(() => kpi(page, 'orders')).toBe(narrowed.orders)
+  expect(await kpi(page, 'revenue')).toBeCloseTo(narrowed.revenue, 2)
+  await expect.poll(() => tableRows(page, 'top-products')).toEqual(tableTexts(narrowed).topProducts)
+  // The tile it came from still lists every category.
+  await expect
+    .poll(() => tableRows(page, 'revenue-by-category'))
+    .toEqual(tableTexts(all).byCategory)
+
+  await tile(page, 'revenue-by-category').locator('[part="tile-selection"]').click()
+  await expect.poll(() => kpi(page, 'orders')).toBe(all.orders)
+})
