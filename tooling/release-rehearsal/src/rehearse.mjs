@@ -240,6 +240,14 @@ async function pool(tasks, limit) {
 }
 
 async function main() {
+  // This run's reports only (turbo's cache of `test` may bring back an older run's).
+  for (const report of [
+    'rehearsal.json',
+    'playwright-rehearsal.json',
+    'playwright-artifacts-rehearsal',
+  ]) {
+    rmSync(join(PACKAGE_DIR, 'test-results', report), { recursive: true, force: true })
+  }
   const picked = process.env.REHEARSAL_FRAMEWORKS?.split(',').map((s) => s.trim())
   const frameworks = picked ? FRAMEWORKS.filter((f) => picked.includes(f.name)) : FRAMEWORKS
   if (frameworks.length === 0) throw new Error(`no framework matches ${picked}`)
