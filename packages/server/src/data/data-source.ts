@@ -22,6 +22,16 @@ export interface DataSource {
   readonly name: string
   readonly dialect: Dialect
   query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<CellValue[][]>
+  /**
+   * Streams a query's rows a chunk at a time (the data API's export), holding one connection until
+   * the iteration ends, fails or is returned; memory stays at one chunk whatever the result's size.
+   * No query timeout applies (the reader sets the pace); aborting the signal stops the statement.
+   */
+  stream?(
+    sql: string,
+    params?: readonly SqlParam[],
+    options?: QueryOptions & { chunkRows?: number },
+  ): AsyncIterable<CellValue[][]>
   /** Runs a statement for its effect (DDL, inserts). */
   execute(sql: string, params?: readonly SqlParam[]): Promise<void>
   /**

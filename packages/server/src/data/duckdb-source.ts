@@ -107,6 +107,19 @@ class ConnectionPool {
     this.#idle = connections
   }
 
+  async acquire(): Promise<DuckDBConnection> {
+    return (
+      this.#idle.pop() ??
+      (await new Promise<DuckDBConnection>((resolve) => this.#waiting.push(resolve)))
+    )
+  }
+
+  release(connection: DuckDBConnection): void {
+    const next = this.#waiting.shift()
+    if (next) next(connection)
+    else this.#idle.push(connection)
+  }
+
   async use<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection =
       this.#idle.pop() ??
@@ -188,10 +201,44 @@ export async function openDuckDBSource(options: DuckDBSourceOptions): Promise<Da
       }
     })
 
+  async function* stream(
+    sql: string,
+    params: readonly SqlParam[] = [],
+    streamOptions: QueryOptions = {},
+  ): AsyncGenerator<CellValue[][]> {
+    const connection = await pool.acquire()
+    let aborted = false
+    const stop = whenAborted(streamOptions.signal, () => {
+      aborted = true
+      connection.interrupt()
+    })
+    // Not from the statement cache: the statement stays busy for the whole stream.
+    let statement: DuckDBPreparedStatement | undefined
+    try {
+      statement = await connection.prepare(sql)
+      if (params.length > 0) statement.bind([...params])
+      const result = await statement.stream()
+      const types = Array.from({ length: result.columnCount }, (_, i) => result.columnTypeId(i))
+      for await (const rows of result.yieldRowsJs()) {
+        if (aborted) throw new QueryAbortedError('Query interrupted')
+        if (rows.length === 0) continue
+        yield rows.map((row) => row.map((value, i) => toCell(value, types[i] as DuckDBTypeId)))
+      }
+    } catch (error) {
+      if (aborted) throw new QueryAbortedError('Query interrupted', { cause: error })
+      throw error
+    } finally {
+      stop()
+      statement?.destroySync()
+      pool.release(connection)
+    }
+  }
+
   return {
     name: options.name,
     dialect: 'duckdb',
     query,
+    stream,
     async execute(sql, params = []) {
       await pool.use((connection) =>
         connection.run(sql, params.length > 0 ? [...params] : undefined),

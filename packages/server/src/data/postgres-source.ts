@@ -103,6 +103,43 @@ export async function openPostgresSource(options: PostgresSourceOptions): Promis
         client.release()
       }
     },
+    async *stream(sql, params: readonly SqlParam[] = [], streamOptions = {}) {
+      const client = await pool.connect()
+      let aborted = false
+      const stop = whenAborted(streamOptions.signal, () => {
+        aborted = true
+        const pid = (client as unknown as { processID: number }).processID
+        pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {})
+      })
+      const chunkRows = Math.max(1, Math.floor(streamOptions.chunkRows ?? 5000))
+      let done = false
+      try {
+        // A server-side cursor: the result is produced as FETCHes ask for it, never held whole.
+        await client.query('BEGIN READ ONLY')
+        await client.query({
+          text: `DECLARE inset_stream NO SCROLL CURSOR FOR ${sql}`,
+          values: [...params],
+        })
+        for (;;) {
+          if (aborted) throw new QueryAbortedError('Query cancelled')
+          const result = await client.query({
+            text: `FETCH FORWARD ${chunkRows} FROM inset_stream`,
+            rowMode: 'array',
+          })
+          if (result.rows.length === 0) break
+          yield result.rows as CellValue[][]
+        }
+        await client.query('COMMIT')
+        done = true
+      } catch (error) {
+        if (aborted) throw new QueryAbortedError('Query cancelled', { cause: error })
+        throw error
+      } finally {
+        stop()
+        if (!done) await client.query('ROLLBACK').catch(() => {})
+        client.release()
+      }
+    },
     async execute(sql, params = []) {
       await pool.query(sql, [...params])
     },

@@ -19,6 +19,7 @@ import {
   listDashboards,
   listRevocations,
 } from './routes/admin-routes'
+import { exportData, queryData, queryTileData } from './routes/data-routes'
 import { exportTile, getDashboard, queryTile } from './routes/embed-routes'
 
 export interface AppOptions {
@@ -100,6 +101,10 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   app.post('/v1/revocations', admin, createRevocation)
   app.get('/v1/revocations', admin, listRevocations)
   app.delete('/v1/revocations/:id', admin, deleteRevocation)
+  // The data API (admin): queries on behalf of a user, under that user's row-level security.
+  app.post('/v1/query', admin, queryData)
+  app.post('/v1/query/export', admin, exportData)
+  app.post('/v1/query/dashboards/:id/tiles/:tileId', admin, queryTileData)
 
   return app
 }
