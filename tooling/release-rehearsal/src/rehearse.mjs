@@ -225,18 +225,21 @@ function inspectInstall(appDir) {
   return { packages: [...found.values()], problems }
 }
 
-/** Runs `tasks` (async functions) at most `limit` at a time, in order of start. */
+/**
+ * Runs `tasks` (async functions) at most `limit` at a time, in order of start, every one of them
+ * even when one fails (no build left running behind the cleanup); then throws the first failure.
+ */
 async function pool(tasks, limit) {
-  const results = []
+  const errors = []
   let next = 0
   const worker = async () => {
     while (next < tasks.length) {
       const index = next++
-      results[index] = await tasks[index]()
+      await tasks[index]().catch((error) => errors.push(error))
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker))
-  return results
+  if (errors.length > 0) throw errors[0]
 }
 
 async function main() {
