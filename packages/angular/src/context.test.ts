@@ -5,6 +5,7 @@ import {
   EnvironmentInjector,
   Injector,
   inject,
+  runInInjectionContext,
   signal,
 } from '@angular/core'
 import { TestBed } from '@angular/core/testing'
@@ -29,7 +30,7 @@ describe('provideInset', () => {
       parent,
     )
     expect(made).toBe(0)
-    const inset = injectInset({ injector })
+    const inset = runInInjectionContext(injector, injectInset)
     expect(injector.get(INSET)).toBe(inset)
     expect(made).toBe(1)
     const dashboard = inset.dashboard('sales-overview')
@@ -94,6 +95,7 @@ describe('provideInset', () => {
       providers: [provideInset({ serverUrl: SERVER, fetchToken: server.fetchToken, theme })],
     })
     const inset = TestBed.inject(INSET)
+    TestBed.tick()
     expect(inset.theme).toEqual({ mode: 'light' })
     theme.set('dark')
     TestBed.tick()
@@ -103,7 +105,7 @@ describe('provideInset', () => {
 
 describe('injectInset', () => {
   it('throws a typed error without provideInset, and asserts its injection context', () => {
-    expect(() => injectInset({ injector: TestBed.inject(Injector) })).toThrow(InsetError)
+    expect(() => TestBed.runInInjectionContext(injectInset)).toThrow(InsetError)
     expect(() => injectInset()).toThrow(/injection context/)
   })
 })

@@ -10,7 +10,6 @@ import {
   makeEnvironmentProviders,
   runInInjectionContext,
   type Signal,
-  untracked,
 } from '@angular/core'
 import {
   createInset,
@@ -98,11 +97,9 @@ export function provideInset(config: InsetConfig | (() => InsetConfig)): Environ
       provide: INSET,
       useFactory: () => {
         const injector = inject(Injector)
-        const { serverUrl, fetchToken, theme, fetch, timeoutMs } =
-          typeof config === 'function' ? config() : config
-        const themeValue = () => (isSignal(theme) ? theme() : theme)
+        const { fetchToken, theme, ...options } = typeof config === 'function' ? config() : config
         const inset = createInset({
-          serverUrl,
+          ...options,
           fetchToken: (context) =>
             runInInjectionContext(injector, () => {
               const result = fetchToken(context)
@@ -110,11 +107,9 @@ export function provideInset(config: InsetConfig | (() => InsetConfig)): Environ
                 ? firstValue(result as TokenSubscribable<FetchTokenResult>, context.signal)
                 : (result as Promise<FetchTokenResult>)
             }),
-          theme: untracked(themeValue),
-          ...(fetch && { fetch }),
-          ...(timeoutMs !== undefined && { timeoutMs }),
         })
-        if (isSignal(theme)) effect(() => inset.setTheme(themeValue()), { injector })
+        // The one theme channel; a signal is followed.
+        effect(() => inset.setTheme(isSignal(theme) ? theme() : theme), { injector })
         injector.get(DestroyRef).onDestroy(() => inset.destroy())
         return inset
       },
@@ -129,9 +124,9 @@ export function provideInset(config: InsetConfig | (() => InsetConfig)): Environ
  * const inset = injectInset()
  * inject(DestroyRef).onDestroy(inset.tokens.subscribe((token) => console.log(token.status)))
  */
-export function injectInset(options: { injector?: Injector } = {}): Inset {
-  if (!options.injector) assertInInjectionContext(injectInset)
-  const inset = (options.injector ?? inject(Injector)).get(INSET, null)
+export function injectInset(): Inset {
+  assertInInjectionContext(injectInset)
+  const inset = inject(INSET, { optional: true })
   if (!inset) throw new InsetError('bad_request', 'provideInset() is missing')
   return inset
 }

@@ -41,6 +41,8 @@ export class InsetDashboard
   readonly stateChange = output<Events['stateChange']>()
   readonly filterChange = output<Events['filterChange']>()
   readonly dataPointClick = output<Events['dataPointClick']>()
+  readonly drillChange = output<Events['drillChange']>()
+  readonly export = output<Events['export']>()
 
   /** The `<inset-dashboard>` element: `setFilters()`, `refresh()`, `snapshot`, `controller`. */
   readonly element = bindInsetElement('inset-dashboard', this)
