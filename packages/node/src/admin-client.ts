@@ -3,10 +3,24 @@ import type {
   CreateTokenRequest,
   DashboardSummary,
   Page,
+  QueryResult,
   TokenResponse,
 } from '@inset/core'
 import { InsetError } from '@inset/core'
 import { adminRequest, type RequestSettings, type RetryOptions } from './admin-request'
+import {
+  type DataCallOptions,
+  type DataPage,
+  type DataQueryRequest,
+  dataPages,
+  type ExportedRow,
+  type ExportRequest,
+  exportRows,
+  exportStream,
+  queryData,
+  queryTileData,
+  type TileQueryOptions,
+} from './data-api'
 
 /** Options of {@link createInsetClient}. */
 export interface InsetClientOptions {
@@ -106,6 +120,22 @@ export interface InsetClient {
     /** Lifts a revocation; an unknown id rejects with `not_found`. */
     delete(id: string, options?: CallOptions): Promise<void>
   }
+  /** One page of a query on behalf of a user (`POST /v1/query`), under that user's RLS. */
+  query(request: DataQueryRequest, options?: DataCallOptions): Promise<DataPage>
+  /** Every page of a query, fetched as you iterate (`for await (const page of …)`). */
+  pages(
+    request: Omit<DataQueryRequest, 'cursor'>,
+    options?: DataCallOptions,
+  ): AsyncIterableIterator<DataPage>
+  /** A dashboard tile as the user sees it (`POST /v1/query/dashboards/:id/tiles/:tileId`). */
+  queryTile(dashboardId: string, tileId: string, options: TileQueryOptions): Promise<QueryResult>
+  /** Every row of the whole result, streamed from the server (NDJSON, parsed as it arrives). */
+  exportRows(request: ExportRequest, options?: DataCallOptions): AsyncIterableIterator<ExportedRow>
+  /** The whole result's bytes as NDJSON or CSV, e.g. to pipe into a file. */
+  exportStream(
+    request: ExportRequest,
+    options?: DataCallOptions & { format?: 'ndjson' | 'csv' },
+  ): Promise<ReadableStream<Uint8Array>>
 }
 
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 }
@@ -154,6 +184,11 @@ export function createInsetClient(options: InsetClientOptions): InsetClient {
   }
 
   return {
+    query: (request, call) => queryData(settings, request, call),
+    pages: (request, call) => dataPages(settings, request, call),
+    queryTile: (dashboardId, tileId, call) => queryTileData(settings, dashboardId, tileId, call),
+    exportRows: (request, call) => exportRows(settings, request, call),
+    exportStream: (request, call) => exportStream(settings, request, call),
     tokens: {
       create: (request, call = {}) =>
         adminRequest<TokenResponse>(settings, {

@@ -25,6 +25,11 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>
   body?: unknown
   signal?: AbortSignal | undefined
+  /**
+   * Resolve with the `Response` of a 2xx answer without reading its body (streamed exports): the
+   * timeout covers waiting for the answer to start, retries happen only before it does.
+   */
+  stream?: boolean
 }
 
 const STATUS_CODES: Record<number, InsetErrorCode> = {
@@ -82,7 +87,7 @@ async function attemptOnce<T>(
   const timer = setTimeout(() => timeout.abort(), settings.timeoutMs)
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal
   const headers: Record<string, string> = {
-    accept: 'application/json',
+    accept: options.stream ? '*/*' : 'application/json',
     authorization: `Bearer ${settings.apiKey}`,
   }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
@@ -98,6 +103,7 @@ async function attemptOnce<T>(
     } catch (cause) {
       throw networkFailure(cause, options.signal, timeout.signal, settings.timeoutMs, url)
     }
+    if (options.stream && response.ok) return response as T
     let text: string
     try {
       text = await response.text()

@@ -28,6 +28,15 @@ export type {
   EmbedTokenClaims,
 } from './claims'
 export { DEFAULT_SCOPE, INSET_AUDIENCE } from './claims'
+export type {
+  DataCallOptions,
+  DataPage,
+  DataQueryRequest,
+  ExportedRow,
+  ExportRequest,
+  OnBehalfOf,
+  TileQueryOptions,
+} from './data-api'
 export type { CreateEmbedTokenOptions, EmbedToken } from './embed-token'
 export { createEmbedToken, TOKEN_SIZE_WARNING_BYTES } from './embed-token'
 export type { NodeHandler, NodeHandlerContext } from './node-adapter'
