@@ -26,7 +26,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .state code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;padding:1px 6px;border-radius:4px;background:var(--inset-color-hover)}
 .state.error .icon{color:var(--inset-color-negative)}
 .table-wrap{overflow:auto;min-height:0;flex:1}
-table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px}
+table{width:100%;border-collapse:separate;border-spacing:0;font-variant-numeric:tabular-nums;font-size:13px}
 th,td{padding:8px 12px;text-align:left;border-bottom:1px solid var(--inset-color-border);white-space:nowrap}
 th{position:sticky;top:0;background:var(--inset-color-background);font-size:12px;font-weight:500;color:var(--inset-color-muted);z-index:1}
 th.num,td.num{text-align:right}
@@ -34,6 +34,10 @@ tbody tr:hover{background:var(--inset-color-hover)}
 tbody tr:last-child td{border-bottom:0}
 tbody tr[tabindex]{cursor:pointer}
 tbody tr.selected{background:var(--inset-color-hover);box-shadow:inset 3px 0 var(--inset-color-primary)}
+th:first-child,td:first-child{position:sticky;left:0;background:var(--inset-color-background)}
+th:first-child{z-index:2}
+tr:hover td:first-child,tr.selected td:first-child{background:var(--inset-color-hover)}
+tr.selected td:first-child{box-shadow:inset 3px 0 var(--inset-color-primary)}
 .sort{all:unset;display:inline-flex;align-items:center;gap:4px;cursor:pointer;border-radius:4px}
 .sort:focus-visible{outline:2px solid var(--inset-color-primary);outline-offset:2px}
 .sort .icon{width:12px;height:12px;opacity:0}
