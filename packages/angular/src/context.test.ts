@@ -3,7 +3,6 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import {
   createEnvironmentInjector,
   EnvironmentInjector,
-  Injector,
   inject,
   runInInjectionContext,
   signal,
