@@ -8,6 +8,8 @@ import type {
   AssistantRequest,
   AssistantSuggestions,
   DashboardDefinition,
+  DashboardLoad,
+  DashboardLoadRequest,
   ErrorBody,
   QueryResult,
   TileExportRequest,
@@ -34,6 +36,12 @@ export interface InsetApi {
     request?: TileQueryRequest,
     options?: RequestOptions,
   ): Promise<QueryResult>
+  /** The definition and every tile's first result in one request (one preflight). */
+  loadDashboard(
+    dashboardId: string,
+    request?: DashboardLoadRequest,
+    options?: RequestOptions,
+  ): Promise<DashboardLoad>
   /** The tile's full result as CSV (needs the token scope `export`; else `forbidden`). */
   exportTile(
     dashboardId: string,
@@ -195,6 +203,8 @@ export function createApiClient(options: ApiClientOptions): InsetApi {
 
   return {
     getDashboard: async (id, request) => json(dashboard(id), undefined, request),
+    loadDashboard: async (id, body, request) =>
+      json(`${dashboard(id)}/load`, { filters: {}, ...body }, request),
     queryTile: async (id, tileId, query, request) =>
       json(
         `${dashboard(id)}/tiles/${segment(tileId, 'tileId')}/query`,

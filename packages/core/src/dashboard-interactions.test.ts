@@ -173,3 +173,44 @@ describe('drill-down', () => {
     await expect(csv).resolves.toBe(blob)
   })
 })
+
+describe('loadInOneRequest', () => {
+  it('loads the definition and every tile in one request, with the filters and drill', async () => {
+    const fake = createFakeApi()
+    const tokens = createTokenSource({ fetchToken: createIssuer().fetchToken, environment: null })
+    const dashboard = createDashboardController(
+      {
+        api: fake.api,
+        tokens,
+        scheduler: defaultScheduler,
+        random: () => 1,
+        loadInOneRequest: true,
+      },
+      'sales-overview',
+      { filters: { region: ['EU'] } },
+    )
+    dashboard.subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    const [call] = fake.pending('load')
+    expect(call!.args).toEqual(['sales-overview', { filters: { region: ['EU'] }, drill: {} }])
+    call!.resolve({
+      definition,
+      tiles: {
+        revenue: { data: resultOf(7) },
+        'by-category': { error: { code: 'query', message: 'The query failed' } },
+      },
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    const snapshot = dashboard.getSnapshot()
+    expect(fake.pending('dashboard')).toHaveLength(0)
+    expect(fake.pending('tile')).toHaveLength(0)
+    expect(snapshot.state).toBe('ready')
+    expect(snapshot.tiles.revenue).toEqual({ status: 'ready', data: resultOf(7) })
+    expect(snapshot.tiles['by-category']?.error?.code).toBe('query')
+    // Later changes query the tiles as before.
+    dashboard.setFilters({ region: ['NA'] })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.pending('tile').map((c) => c.args[1])).toEqual(['revenue', 'by-category'])
+    dashboard.destroy()
+  })
+})

@@ -1,6 +1,6 @@
 import type { InsetApi } from './api'
 import { createEmitter } from './emitter'
-import { type InsetError, isTransientError, toInsetError } from './errors'
+import { InsetError, isInsetErrorCode, isTransientError, toInsetError } from './errors'
 import type { Timeline } from './timeline'
 import { abortable, backoffDelay, type Scheduler, sameValue } from './timing'
 import type { TokenSource } from './token-source'
@@ -106,6 +106,11 @@ export interface ControllerContext {
   scheduler: Scheduler
   random: () => number
   timeline?: Timeline
+  /**
+   * Load the definition with every tile's first result in one request (`POST …/load`) instead of
+   * the definition, then each tile (`createInset({ loadInOneRequest: true })`).
+   */
+  loadInOneRequest?: boolean
 }
 
 type LoadMode = 'all' | 'failed' | 'refresh'
@@ -159,7 +164,7 @@ export function createDashboardController(
   id: string,
   options: DashboardOptions = {},
 ): DashboardController {
-  const { api, tokens, scheduler, random, timeline } = context
+  const { api, tokens, scheduler, random, timeline, loadInOneRequest } = context
   let optionFilters = options.filters
   let snapshot: DashboardSnapshot = {
     state: 'idle',
@@ -245,7 +250,19 @@ export function createDashboardController(
       await abortable(tokens.getToken(), signal)
       if (!definition || mode === 'refresh') {
         if (snapshot.state === 'authenticating') update({ state: 'loading' })
-        definition = await api.getDashboard(id, { signal })
+        // One round trip for everything, unless a cross-filter asks for per-tile filters.
+        const together = loadInOneRequest && !snapshot.selection
+        const loaded = together
+          ? await api.loadDashboard(
+              id,
+              {
+                filters: snapshot.filters,
+                drill: { ...snapshot.drill } as Record<string, DrillValue[]>,
+              },
+              { signal },
+            )
+          : undefined
+        definition = loaded?.definition ?? (await api.getDashboard(id, { signal }))
         if (!current()) return
         update({
           definition,
@@ -253,6 +270,30 @@ export function createDashboardController(
           drill: keptDrill(definition),
         })
         queried = mark(definition, mode)
+        if (loaded) {
+          const tiles = { ...snapshot.tiles }
+          for (const tile of queried) {
+            const answer = loaded.tiles[tile.id]
+            const error =
+              answer && 'error' in answer
+                ? new InsetError(
+                    isInsetErrorCode(answer.error.code) ? answer.error.code : 'server',
+                    answer.error.message,
+                  )
+                : answer
+                  ? undefined
+                  : new InsetError('server', `No result for tile "${tile.id}"`)
+            if (error && isTransientError(error)) transient = error
+            const data = answer && 'data' in answer ? answer.data : tiles[tile.id]?.data
+            tiles[tile.id] = error
+              ? data
+                ? { status: 'error', data, error }
+                : { status: 'error', error }
+              : { status: 'ready', data: data! }
+          }
+          update({ tiles })
+          queried = []
+        }
       }
       await Promise.all(
         queried.map(async (tile) => {

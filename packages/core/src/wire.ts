@@ -112,6 +112,22 @@ export interface TileQueryRequest {
 }
 
 /**
+ * Body of `POST /v1/dashboards/:id/load`: the definition and every tile's first result in one
+ * round trip (one CORS preflight, no waterfall). `filters` as for a tile query (defaults fill
+ * the absent ones); `drill` per tile id.
+ */
+export interface DashboardLoadRequest {
+  filters?: Filters
+  drill?: Record<string, Array<string | number>>
+}
+
+/** `POST /v1/dashboards/:id/load` → the definition, and per tile its result or its error. */
+export interface DashboardLoad {
+  definition: DashboardDefinition
+  tiles: Record<string, { data: QueryResult } | { error: { code: string; message: string } }>
+}
+
+/**
  * Body of `POST /v1/dashboards/:id/tiles/:tileId/export` (needs scope `export`): the tile's full
  * result with these filters as `text/csv` (UTF-8, ISO dates, raw numbers; `bom: true` prepends a
  * byte-order mark for spreadsheets), at most `EXPORT_ROW_LIMIT` rows.

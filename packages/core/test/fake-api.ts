@@ -1,9 +1,9 @@
 // A scripted InsetApi for controller tests: each call waits until the test answers it.
 import type { AssistantEvent, InsetApi, RequestOptions } from '../src/api'
-import type { DashboardDefinition, QueryResult } from '../src/wire'
+import type { DashboardDefinition, DashboardLoad, QueryResult } from '../src/wire'
 
 export interface PendingCall {
-  kind: 'dashboard' | 'tile' | 'suggestions' | 'ask' | 'export'
+  kind: 'dashboard' | 'tile' | 'suggestions' | 'ask' | 'export' | 'load'
   args: unknown[]
   signal: AbortSignal | undefined
   settled: boolean
@@ -46,6 +46,8 @@ export function createFakeApi({ honorAbort = true } = {}) {
       call<QueryResult>('tile', [dashboardId, tileId, request], options),
     getSuggestions: (dashboardId, options) =>
       call<{ suggestions: string[] }>('suggestions', [dashboardId], options),
+    loadDashboard: (dashboardId, request, options) =>
+      call<DashboardLoad>('load', [dashboardId, request], options),
     exportTile: (dashboardId, tileId, request, options) =>
       call<Blob>('export', [dashboardId, tileId, request], options),
     ask(request, options) {

@@ -150,14 +150,24 @@ export function createFakeServer(options: FakeServerOptions = {}) {
       await options.definitionGate
       return json(served)
     }
-    const tile = url.pathname.match(/^\/v1\/dashboards\/([^/]+)\/tiles\/([^/]+)\/query$/)
-    if (tile?.[1] === served.id) {
-      const body = (request.body ?? {}) as TileBody
+    const resultOf = (tileId: string, body: TileBody) => {
       bodies.push(body)
-      const fixed = results[tile[2]!]
-      return json(
-        typeof fixed === 'function' ? fixed(body) : (fixed ?? defaultResult(body, tile[2]!)),
+      const fixed = results[tileId]
+      return typeof fixed === 'function' ? fixed(body) : (fixed ?? defaultResult(body, tileId))
+    }
+    const tile = url.pathname.match(/^\/v1\/dashboards\/([^/]+)\/tiles\/([^/]+)\/query$/)
+    if (tile?.[1] === served.id) return json(resultOf(tile[2]!, (request.body ?? {}) as TileBody))
+    // The definition and every tile in one answer, as `POST …/load` does.
+    if (url.pathname === `/v1/dashboards/${served.id}/load`) {
+      await options.definitionGate
+      const { filters } = (request.body ?? {}) as TileBody
+      const tiles = Object.fromEntries(
+        served.tiles.map((entry) => [
+          entry.id,
+          { data: resultOf(entry.id, { filters: filters ?? {} }) },
+        ]),
       )
+      return json({ definition: served, tiles })
     }
     if (url.pathname === '/v1/assistant/suggestions')
       return json({ suggestions: options.suggestions ?? ['Revenue by region'] })

@@ -17,6 +17,7 @@ import { lazy } from '../lazy'
 import { t } from '../strings'
 import { baseStyles } from '../styles/base'
 import { dashboardStyles } from '../styles/dashboard'
+import { preloadCharts } from '../tiles/lazy-chart-tile'
 import type { FilterBar } from './filter-bar'
 import { gridColumnsFor, layoutTiles } from './grid-layout'
 import {
@@ -183,6 +184,10 @@ export class InsetDashboardElement extends InsetBaseElement {
       replaceChildren(this.#status!, h('div', { class: 'state dash-state' }, t().notConfigured))
       return
     }
+    // Code the first paint needs loads beside the token and the data, not after them.
+    preloadCharts()
+    loadFilterBar().catch(() => {})
+    loadTileActions().catch(() => {})
     const controller = inset.dashboard(
       this.#dashboardId,
       this.#filters ? { filters: this.#filters } : {},

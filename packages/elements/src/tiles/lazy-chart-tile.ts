@@ -9,6 +9,11 @@ import type { TileContent } from './tile-content'
 // load on the first chart. Nothing else imports them.
 const loadChartModule = lazy(() => import('./chart-tile'))
 
+/** Starts loading the chart chunk now (a dashboard connecting), so no tile waits for it later. */
+export function preloadCharts(): void {
+  loadChartModule().catch(() => {})
+}
+
 /**
  * A chart tile whose code (and uPlot) loads on first use: a skeleton until the chunk arrives, then
  * the real chart tile. If the chunk cannot load, the data is shown as a table instead.

@@ -20,7 +20,7 @@ import {
   listRevocations,
 } from './routes/admin-routes'
 import { exportData, queryData, queryTileData } from './routes/data-routes'
-import { exportTile, getDashboard, queryTile } from './routes/embed-routes'
+import { exportTile, getDashboard, loadDashboard, queryTile } from './routes/embed-routes'
 
 export interface AppOptions {
   /** True once shutdown has begun: `/healthz` answers 503 so load balancers stop routing here. */
@@ -88,6 +88,7 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   app.options('/v1/assistant', embedPreflight())
   app.options('/v1/assistant/*', embedPreflight())
   app.get('/v1/dashboards/:id', ...embed, getDashboard)
+  app.post('/v1/dashboards/:id/load', ...embed, loadDashboard)
   app.post('/v1/dashboards/:id/tiles/:tileId/query', ...embed, queryTile)
   app.post('/v1/dashboards/:id/tiles/:tileId/export', ...embed, exportTile)
   app.post('/v1/assistant', ...embed, askAssistant)

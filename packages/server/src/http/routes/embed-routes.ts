@@ -1,4 +1,4 @@
-import type { DashboardDefinition, QueryResult } from '@inset/core'
+import type { DashboardDefinition, DashboardLoad, QueryResult } from '@inset/core'
 import { grantsDashboard } from '../../auth/claims'
 import type { DashboardConfig, TileConfig } from '../../config/schema'
 import { buildDashboardDefinition } from '../../dashboards/dashboard-definition'
@@ -29,6 +29,70 @@ export async function getDashboard(c: AppContext): Promise<Response> {
     () => buildDashboardDefinition(ctx, id, dashboardFor(c, id), { signal: c.req.raw.signal }),
   )
   return c.json(definition)
+}
+
+/**
+ * `POST /v1/dashboards/:id/load` `{ filters, drill }` → `{ definition, tiles }`: the definition
+ * and every tile's result (or its error) in one round trip, so that a page pays one preflight and
+ * no definition-then-tiles waterfall. Audited as the two routes would be (one entry per tile).
+ */
+export async function loadDashboard(c: AppContext): Promise<Response> {
+  const ctx = queryContextOf(c)
+  const id = c.req.param('id') ?? ''
+  const signal = c.req.raw.signal
+  const body = await tileBody(c, ['filters', 'drill'])
+  const drill = body.drill ?? {}
+  if (typeof drill !== 'object' || drill === null || Array.isArray(drill))
+    throw badRequest('drill: must be an object of tile id → values')
+  const dashboard = dashboardFor(c, id)
+  const definition = await audited<DashboardDefinition>(
+    c,
+    { kind: 'token', subject: ctx.claims.sub, tenant: ctx.claims.tenant, dashboardId: id },
+    () => buildDashboardDefinition(ctx, id, dashboard, { signal }),
+  )
+  const tiles: DashboardLoad['tiles'] = {}
+  let refused: ServerError | undefined
+  await Promise.all(
+    dashboard.tiles.map(async (tile) => {
+      try {
+        const tileDrill = (drill as Record<string, unknown>)[tile.id]
+        tiles[tile.id] = {
+          data: await audited<QueryResult>(
+            c,
+            {
+              kind: 'query',
+              subject: ctx.claims.sub,
+              tenant: ctx.claims.tenant,
+              dashboardId: id,
+              tileId: tile.id,
+            },
+            () =>
+              runTile(
+                ctx,
+                dashboard,
+                tile,
+                { filters: body.filters, ...(tileDrill !== undefined && { drill: tileDrill }) },
+                { signal },
+              ),
+            (result) => result.meta.rowCount,
+          ),
+        }
+      } catch (error) {
+        // One tile's failure is that tile's; the cause of a database error is logged, not sent.
+        const failure = error instanceof ServerError ? error : undefined
+        if (failure?.code === 'bad_request') refused ??= failure
+        tiles[tile.id] = {
+          error: {
+            code: failure?.code ?? 'server',
+            message: failure && failure.code !== 'query' ? failure.message : 'The query failed',
+          },
+        }
+      }
+    }),
+  )
+  // A bad filter or drill is the request's fault, not one tile's: 400 as the tile route says.
+  if (refused) throw refused
+  return c.json({ definition, tiles } satisfies DashboardLoad)
 }
 
 function tileOf(dashboard: DashboardConfig, id: string, tileId: string): TileConfig {
