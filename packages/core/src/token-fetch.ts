@@ -74,7 +74,8 @@ export function toTokenError(error: unknown): InsetError {
     response?: { status?: unknown }
   }
   const code = status ?? response?.status
-  return typeof code === 'number'
+  // Status 0 (HttpClient's, XHR's) means no answer at all: a network failure, retried.
+  return typeof code === 'number' && code > 0
     ? statusError(code, error)
     : new InsetError('network', `fetchToken failed: ${(error as Error)?.message ?? error}`, {
         cause: error,

@@ -402,3 +402,27 @@ describe('createTokenSource: invalidate and destroy', () => {
     expect(listener).not.toHaveBeenCalled()
   })
 })
+
+describe('createTokenSource: a status 0 from the host client', () => {
+  it('is a network failure and is retried, not an auth refusal', async () => {
+    let calls = 0
+    const tokens = createTokenSource({
+      environment: null,
+      random: () => 0.5,
+      fetchToken: async () => {
+        calls++
+        if (calls === 1)
+          throw Object.assign(new Error('Http failure response: 0 Unknown Error'), { status: 0 })
+        return signToken({
+          iat: Math.floor(Date.now() / 1000),
+          exp: Math.floor(Date.now() / 1000) + 600,
+        })
+      },
+    })
+    const token = tokens.getToken()
+    await vi.advanceTimersByTimeAsync(2_000)
+    await expect(token).resolves.toMatch(/\./)
+    expect(calls).toBe(2)
+    tokens.destroy()
+  })
+})
