@@ -163,3 +163,22 @@ describe('docs/server.md', () => {
       expect(text).toContain(`\`${field}\``)
   })
 })
+
+describe('docs/deploy', () => {
+  it("the deployment's configuration is valid for the server, every secret from the environment", async () => {
+    const { loadConfig } = await import('@inset/server')
+    const env = {
+      INSET_EMBED_SECRET: 'a-secret-of-at-least-16-characters',
+      INSET_API_KEY: 'an-api-key-of-at-least-16-characters',
+      DATABASE_URL: 'postgres://inset:inset@postgres:5432/inset',
+    }
+    const config = await loadConfig(join(root, 'docs/deploy/inset.config.yaml'), env)
+    expect(config.dataSources.warehouse).toMatchObject({ type: 'postgres', url: env.DATABASE_URL })
+    expect(config.audit.dataSource).toBe('warehouse')
+    expect(config.embedKeys[0]!.keys[0]).toMatchObject({ secret: env.INSET_EMBED_SECRET })
+    // No secret is written in the file itself.
+    const text = read('docs/deploy/inset.config.yaml')
+    expect(text).not.toContain(env.INSET_EMBED_SECRET)
+    expect(text).toMatch(/secret: \$\{INSET_EMBED_SECRET\}/)
+  })
+})
