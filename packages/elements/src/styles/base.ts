@@ -34,10 +34,10 @@ tbody tr:hover{background:var(--inset-color-hover)}
 tbody tr:last-child td{border-bottom:0}
 tbody tr[tabindex]{cursor:pointer}
 tbody tr.selected{background:var(--inset-color-hover);box-shadow:inset 3px 0 var(--inset-color-primary)}
-th:first-child,td:first-child{position:sticky;left:0;background:var(--inset-color-background)}
+tr{background:var(--inset-color-background)}
+tr>:first-child{position:sticky;left:0;background:inherit}
 th:first-child{z-index:2}
-tr:hover td:first-child,tr.selected td:first-child{background:var(--inset-color-hover)}
-tr.selected td:first-child{box-shadow:inset 3px 0 var(--inset-color-primary)}
+tr.selected>:first-child{box-shadow:inset 3px 0 var(--inset-color-primary)}
 .sort{all:unset;display:inline-flex;align-items:center;gap:4px;cursor:pointer;border-radius:4px}
 .sort:focus-visible{outline:2px solid var(--inset-color-primary);outline-offset:2px}
 .sort .icon{width:12px;height:12px;opacity:0}
