@@ -13,8 +13,8 @@ export type AttributeValue = string | number | boolean | Array<string | number |
 /** Row-level-security attributes, e.g. `{ region: ['EU', 'NA'] }`; bound by the server's datasets. */
 export type EmbedAttributes = Record<string, AttributeValue>
 
-/** One grant of a token: every dashboard, one dashboard, or the assistant. */
-export type EmbedScope = 'dashboard:*' | `dashboard:${string}` | 'assistant'
+/** One grant of a token: every dashboard, one dashboard, the assistant, or downloads (`export`). */
+export type EmbedScope = 'dashboard:*' | `dashboard:${string}` | 'assistant' | 'export'
 
 /**
  * The scope a token gets when none is given: every dashboard and the assistant. Rows are still
