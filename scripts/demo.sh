@@ -2,7 +2,7 @@
 # `pnpm demo`: builds, starts `inset-server demo` (sample data) and every example app, each on a
 # free port (4400 for the server; react 5171, vue 5172, angular 5173, svelte 5174; the next free
 # port when one is taken), waits until each answers, and prints one table of what to open.
-# Ctrl-C (or SIGTERM) stops every process it started, children included.
+# Ctrl-C (or SIGTERM) stops every process it started, children included, and exits 0.
 #
 #   DEMO_SKIP_BUILD=1 pnpm demo    reuse the last build
 #   DEMO_FRAMEWORKS=react,vue      start only these example apps
@@ -45,8 +45,8 @@ stop_all() {
   rm -rf "$logs"
   echo "Stopped."
 }
-trap 'stop_all; exit 130' INT
-trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 0' INT
+trap 'stop_all; exit 0' TERM
 trap 'stop_all' EXIT
 
 # Sets $port to the first port from $1 on that nothing listens on and this script has not handed out.
