@@ -13,8 +13,11 @@ let server: TestServer
 
 /** The demo config on ROWS rows, with `order_id` as a dimension (one result row per order). */
 function million(config: InsetConfigInput): InsetConfigInput {
-  const main = config.dataSources.main as { sampleData: { rows: number } }
-  const orders = config.datasets.orders as { dimensions: Record<string, unknown> }
+  const main = config.dataSources.main as Extract<
+    InsetConfigInput['dataSources'][string],
+    { type?: 'duckdb' }
+  >
+  const orders = config.datasets.orders!
   return {
     ...config,
     server: { ...config.server, maxRows: 50_000 },
@@ -25,7 +28,7 @@ function million(config: InsetConfigInput): InsetConfigInput {
     datasets: {
       ...config.datasets,
       orders: { ...orders, dimensions: { ...orders.dimensions, order_id: { type: 'number' } } },
-    } as InsetConfigInput['datasets'],
+    } as unknown as InsetConfigInput['datasets'],
   }
 }
 

@@ -1,5 +1,6 @@
 // @inset/node's data-API methods against the real server (DuckDB): pages, export and tiles agree
 // with the test's own SQL over the same rows.
+import type { CellValue } from '@inset/core'
 import { createInsetClient, InsetError } from '@inset/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { difference, oracle } from './oracle'
@@ -27,9 +28,9 @@ it('client.pages() and client.exportRows() return what SQL returns; a bad query 
   for await (const page of inset.pages({ query, onBehalfOf: bob, limit: 6 }))
     paged.push(...page.rows)
   expect(difference(paged, expected, 0)).toBeUndefined()
-  const exported = []
+  const exported: CellValue[][] = []
   for await (const row of inset.exportRows({ query, onBehalfOf: bob }))
-    exported.push([row.country, row.product, row.orders])
+    exported.push([row.country ?? null, row.product ?? null, row.orders ?? null])
   expect(difference(exported, expected, 0)).toBeUndefined()
   const tile = await inset.queryTile('sales-overview', 'revenue-by-category', { onBehalfOf: bob })
   expect(tile.rows.length).toBeGreaterThan(0)
