@@ -20,6 +20,13 @@ export interface UseDashboardResult extends Omit<DashboardSnapshot, 'definition'
   retry: () => void
   /** Back to the definition's default filters. */
   resetFilters: DashboardController['resetFilters']
+  /** Cross-filtering: sets (or, the same point again, clears) a tile's filter. */
+  toggleCrossFilter: DashboardController['toggleCrossFilter']
+  /** Drills a tile into a point of its drill path, or back up. */
+  drillTo: DashboardController['drillTo']
+  drillUp: DashboardController['drillUp']
+  /** The tile's full result as CSV (token scope `export`). */
+  exportCsv: DashboardController['exportCsv']
   /** Core's controller, e.g. to link an assistant: `useAssistant({ dashboard: controller })`. */
   controller: DashboardController
 }
@@ -59,10 +66,17 @@ export function useDashboard(
       tiles: snapshot.tiles,
       error: snapshot.error,
       filters: snapshot.filters,
+      drill: snapshot.drill,
+      ...(snapshot.selection && { selection: snapshot.selection }),
+      ...(snapshot.filterOrigin && { filterOrigin: snapshot.filterOrigin }),
       setFilters: controller.setFilters,
       refresh: controller.refresh,
       retry: controller.retry,
       resetFilters: controller.resetFilters,
+      toggleCrossFilter: controller.toggleCrossFilter,
+      drillTo: controller.drillTo,
+      drillUp: controller.drillUp,
+      exportCsv: controller.exportCsv,
       controller,
     }),
     [snapshot, controller],
