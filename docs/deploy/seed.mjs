@@ -6,6 +6,7 @@ import { loadSampleOrders, openPostgresSource } from '@inset/server'
 const source = await openPostgresSource({
   name: 'seed',
   url: process.env.DATABASE_URL,
+  schema: process.env.INSET_DB_SCHEMA || 'public',
   poolSize: 1,
 })
 try {
