@@ -61,14 +61,9 @@ export function useDashboard(
   )
   return useMemo(
     () => ({
-      state: snapshot.state,
-      definition: snapshot.definition,
-      tiles: snapshot.tiles,
-      error: snapshot.error,
-      filters: snapshot.filters,
-      drill: snapshot.drill,
-      ...(snapshot.selection && { selection: snapshot.selection }),
-      ...(snapshot.filterOrigin && { filterOrigin: snapshot.filterOrigin }),
+      definition: undefined,
+      error: undefined,
+      ...snapshot,
       setFilters: controller.setFilters,
       refresh: controller.refresh,
       retry: controller.retry,
