@@ -49,11 +49,19 @@ const OWNERS = [
   ['assistant', ['assistantSchema']],
   ['server', ['serverSchema']],
   ['audit', ['auditSchema']],
-  ['embedKeys', ['embedKeySchema', 'secretKeySchema', 'publicKeySchema']],
+  ['embedKeys.keys', ['secretKeySchema', 'publicKeySchema']],
+  ['embedKeys', ['embedKeySchema']],
   ['apiKeys', ['apiKeySchema']],
-  ['dataSources', ['dataSourceSchema', 'sampleDataSchema']],
-  ['datasets', ['datasetSchema', 'measureSchema', 'dimensionSchema', 'rlsRuleSchema']],
-  ['dashboards', ['dashboardSchema', 'tileBase', 'interactions', 'tileSchema', 'filterSchema']],
+  ['dataSources.sampleData', ['sampleDataSchema']],
+  ['dataSources', ['dataSourceSchema']],
+  ['datasets.measures', ['measureSchema']],
+  ['datasets.dimensions', ['dimensionSchema']],
+  ['datasets.rls', ['rlsRuleSchema']],
+  ['datasets', ['datasetSchema']],
+  ['dashboards.tiles.filters', ['queryFilterSchema']],
+  ['dashboards.tiles', ['tileBase', 'interactions', 'tileSchema']],
+  ['dashboards.filters', ['filterSchema']],
+  ['dashboards', ['dashboardSchema']],
 ]
 
 /**
@@ -85,12 +93,32 @@ export const EXTRA = {
   'dashboards.tiles.kind': 'What the tile draws.',
   'dashboards.filters.dimension': 'The dataset dimension the filter narrows.',
   'assistant.maxQuestionLength': 'Longest question accepted, in characters.',
+  'datasets.measures.aggregation': 'How rows are combined; `count` needs no `column`.',
+  'datasets.measures.format': "How values are shown (`currency` uses the element's `currency`).",
+  'datasets.dimensions.type': '`time` dimensions are grouped by grain and filtered by date ranges.',
+  'datasets.rls.column': 'The column compared with the claim (`=`, or `IN` for a list).',
+  'datasets.defaultTimeDimension': 'The time dimension used when a question or KPI names none.',
+  'dashboards.filters.multiple': 'Several values may be picked.',
+  'dashboards.filters.default': 'Applied until the user changes the filter.',
+  'dashboards.tiles.layout': 'Width (of 12 columns) and height (in grid rows).',
+  'dashboards.tiles.measure': 'The measure shown.',
+  'dashboards.tiles.measures': 'The measures shown.',
+  'dashboards.tiles.compare': 'Show the change against the previous period of the same length.',
+  'dashboards.tiles.dimension': 'One bar per value of this dimension.',
+  'dashboards.tiles.dimensions': 'The grouping dimensions, the first one first.',
+  'dashboards.tiles.timeDimension': 'The time dimension along the x axis.',
+  'dashboards.tiles.grain': 'Time bucket of each point.',
+  'dashboards.tiles.limit': 'Most rows (bars, points) the tile shows.',
+  'dashboards.tiles.sort': 'Order of the rows: `[{ field, direction }]`.',
 }
 
 function describe(comments, path, key) {
   const extra = EXTRA[path]
   if (extra) return extra
-  const owners = OWNERS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`))?.[1]
+  const parent = path.slice(0, path.lastIndexOf('.'))
+  const owners = OWNERS.find(
+    ([prefix]) => parent === prefix || parent.startsWith(`${prefix}.`),
+  )?.[1]
   const list = comments.get(key) ?? []
   return list.find((comment) => owners?.includes(comment.owner))?.text ?? ''
 }
@@ -111,7 +139,7 @@ function range(min, max) {
 
 function type(schema) {
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``
-  if (schema.enum) return schema.enum.map((value) => `\`${value}\``).join(' \\| ')
+  if (schema.enum) return schema.enum.map((value) => `\`${value}\``).join(' | ')
   const variants = schema.oneOf ?? schema.anyOf
   if (variants) return [...new Set(variants.map(type))].join(' or ')
   switch (schema.type) {
@@ -167,7 +195,23 @@ export const fields = new Set()
 function rows(schema, path, comments, when, out) {
   const variants = schema.oneOf ?? schema.anyOf
   if (variants?.every((variant) => variant.properties)) {
-    for (const variant of variants) rows(variant, path, comments, variantLabel(variant), out)
+    // Fields every variant has alike are listed once, then each variant's own.
+    const same = Object.keys(variants[0].properties).filter((key) =>
+      variants.every(
+        (v) =>
+          JSON.stringify(v.properties[key]) === JSON.stringify(variants[0].properties[key]) &&
+          (v.required ?? []).includes(key) === (variants[0].required ?? []).includes(key),
+      ),
+    )
+    const pick = (variant, keys) => ({
+      ...variant,
+      properties: Object.fromEntries(keys.map((key) => [key, variant.properties[key]])),
+    })
+    if (same.length) rows(pick(variants[0], same), path, comments, '', out)
+    for (const variant of variants) {
+      const own = Object.keys(variant.properties).filter((key) => !same.includes(key))
+      rows(pick(variant, own), path, comments, variantLabel(variant), out)
+    }
     return out
   }
   for (const [key, child] of Object.entries(schema.properties ?? {})) {
