@@ -53,4 +53,4 @@ it('hydrates the server page: the same elements, no mismatch, then loads in the 
   expect(errors).not.toHaveBeenCalled()
   expect(warnings.mock.calls.flat().join(' ')).not.toMatch(/NG0\d+/)
   app.destroy()
-})
+}, 30_000) // Server render and hydration compile the app: seconds on a loaded 2-core machine.
