@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import type { PageConfig } from './config'
-import './styles.css'
+import '@inset/example-styles/styles.css'
 
 const root = createRoot(document.getElementById('root')!)
 

@@ -2,7 +2,7 @@ import { createApp, h } from 'vue'
 import App from './App.vue'
 import { PAGE_CONFIG, type PageConfig } from './config'
 import { router } from './router'
-import './styles.css'
+import '@inset/example-styles/styles.css'
 
 // Where the Inset server is comes from the backend at run time (INSET_SERVER_URL), so that one
 // build serves every environment.
