@@ -82,6 +82,20 @@ export class AssistantSession {
       if (inset) this.#connect(inset)
     }
     this.#controller?.setOptions(this.#options())
+    // The linked dashboard's definition (its filters' labels) may have come since.
+    this.#renderContext()
+  }
+
+  /** The filters the conversation follows, labelled by the linked dashboard's definition. */
+  #renderContext(): void {
+    const snapshot = this.#snapshot
+    if (!snapshot) return
+    const dashboard = this.#options().dashboard
+    this.#view.setContext(
+      Boolean(dashboard),
+      snapshot.context.filters as Filters | undefined,
+      dashboard?.getSnapshot().definition,
+    )
   }
 
   #linked: InsetDashboardElement | undefined
@@ -182,12 +196,7 @@ export class AssistantSession {
       return
     }
     const element = this.#host.element
-    const dashboard = this.#options().dashboard
-    this.#view.setContext(
-      Boolean(dashboard),
-      snapshot.context.filters as Filters | undefined,
-      dashboard?.getSnapshot().definition,
-    )
+    this.#renderContext()
     this.#view.render(snapshot)
     if (previous && previous.state !== snapshot.state)
       dispatchInsetEvent(element, 'inset-state-change', {
