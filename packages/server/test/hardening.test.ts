@@ -70,9 +70,16 @@ describe('a flood of bogus embed tokens with 8 KB dashboard ids', () => {
       token: await demoToken('bob'),
     })
     expect(valid.status).toBe(200)
-    const refused = await server.request('/v1/dashboards/sales-overview', { token: 'x.y.z' })
-    expect(refused.status).toBe(429)
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    // Still throttled: however much the bucket refilled meanwhile (a loaded machine may take
+    // seconds to get here), one burst more than it holds ends in 429 with a Retry-After.
+    const again = await Promise.all(
+      Array.from({ length: FAILURE_BURST + 1 }, () =>
+        server.request('/v1/dashboards/sales-overview', { token: 'x.y.z' }),
+      ),
+    )
+    const refused = again.find((response) => response.status === 429)
+    expect(again.map((response) => response.status).sort()).toContain(429)
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
   }, 60_000)
 })
 
