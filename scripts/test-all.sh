@@ -11,24 +11,35 @@ export TURBO_TELEMETRY_DISABLED=1
 finish() {
   local status=$?
   stop_postgres
-  node scripts/test-summary.mjs || true
+  INSET_FAILED_STEPS="$failed_steps" node scripts/test-summary.mjs || true
   exit "$status"
 }
+failed_steps=''
 trap finish EXIT
 
 ensure_chromium
 ensure_postgres
 rm -rf packages/*/test-results apps/*/test-results tooling/*/test-results
 
-# Every step runs even when an earlier one failed, so one run shows every failure.
+# Every step runs even when an earlier one failed, so one run shows every failure; the summary
+# line names each failed step, so "0 failed" never sits beside a red lint or build.
 failed=0
-pnpm exec biome ci . || failed=1
-pnpm exec turbo run build typecheck lint size test --continue --output-logs=errors-only || failed=1
+failed_steps=''
+step() {
+  local name=$1 started=$SECONDS
+  shift
+  if ! "$@"; then
+    failed=1
+    failed_steps+="$name"$'\n'
+  fi
+  echo "$name: $((SECONDS - started)) s"
+}
+step 'biome ci' pnpm exec biome ci .
+step 'build, typecheck, lint, size, test' \
+  pnpm exec turbo run build typecheck lint size test --continue --output-logs=errors-only
 # Node 24 besides Node 20: the core, node and server tests again (README, "Cutting a release").
-bash scripts/release-node24-tests.sh || failed=1
+step 'node 24 tests' bash scripts/release-node24-tests.sh
 # The release rehearsal: publish to a local registry, install into fresh apps, check in Chromium.
-step_started=$SECONDS
-pnpm release:rehearse || failed=1
-echo "release rehearsal: $((SECONDS - step_started)) s"
-pnpm exec turbo run e2e --continue --concurrency=1 || failed=1
+step 'release rehearsal' pnpm release:rehearse
+step 'e2e' pnpm exec turbo run e2e --continue --concurrency=1
 exit "$failed"

@@ -8,13 +8,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-/** @param {string} root */
-export function summarize(root) {
+/**
+ * @param {string} root
+ * @param {string[]} failedSteps steps of test-all.sh that exited non-zero
+ */
+export function summarize(root, failedSteps = []) {
   let passed = 0
-  let failed = 0
+  let failed = failedSteps.length
   let skipped = 0
   /** @type {string[]} */
-  const problems = []
+  const problems = failedSteps.map((step) => `step "${step}" failed (its output is above)`)
   const where = (file) => (file ? relative(root, file) || file : 'unknown file')
   const firstLine = (text) =>
     String(text ?? '')
@@ -72,7 +75,11 @@ export function summarize(root) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { passed, failed, skipped, problems } = summarize(process.argv[2] ?? process.cwd())
+  const failedSteps = (process.env.INSET_FAILED_STEPS ?? '').split('\n').filter(Boolean)
+  const { passed, failed, skipped, problems } = summarize(
+    process.argv[2] ?? process.cwd(),
+    failedSteps,
+  )
   for (const problem of problems) console.log(`FAILED ${problem}`)
   const line = `${passed} passed, ${failed} failed, ${skipped} skipped`
   const red = failed > 0 && process.stdout.isTTY

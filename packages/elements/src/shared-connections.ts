@@ -29,7 +29,10 @@ const fetchFromUrl =
 export function leaseConnection(serverUrl: string, source: string | FetchToken): ConnectionLease {
   const key = typeof source === 'string' ? new URL(source, document.baseURI).href : source
   let byServer = pool.get(serverUrl)
-  if (!byServer) pool.set(serverUrl, (byServer = new Map()))
+  if (!byServer) {
+    byServer = new Map()
+    pool.set(serverUrl, byServer)
+  }
   let entry = byServer.get(key)
   if (!entry) {
     const fetchToken = typeof key === 'string' ? fetchFromUrl(key) : key

@@ -1,6 +1,6 @@
 // scripts/test-summary.mjs (the last line of `pnpm test:all`): a suite that cannot even import,
-// a run that failed without a failed test and a Playwright top-level error each count as failures,
-// and the line names their files. Runs the real script on reports written here.
+// a run that failed without a failed test, a Playwright top-level error and a failed step of
+// test-all.sh each count as failures, and the line names them. Runs the real script on reports written here.
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -37,9 +37,10 @@ const vitest = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-async function summary(): Promise<{ code: number; stdout: string }> {
+async function summary(failedSteps = ''): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [SCRIPT, root], { env: { NO_COLOR: '1' } })
+    const env = { NO_COLOR: '1', INSET_FAILED_STEPS: failedSteps }
+    const { stdout } = await run(process.execPath, [SCRIPT, root], { env })
     return { code: 0, stdout }
   } catch (error) {
     const failure = error as { code: number; stdout: string }
@@ -123,6 +124,16 @@ describe('scripts/test-summary.mjs', () => {
     expect(code).toBe(1)
     expect(stdout).toContain('FAILED apps/e2e/tests/app.spec.ts: Playwright error')
     expect(stdout).toContain('0 passed, 1 failed, 0 skipped')
+  })
+
+  it('counts a failed step of test-all.sh (a red lint beside green tests), and names it', async () => {
+    root = mkdtempSync(join(tmpdir(), 'summary-'))
+    report('packages/a', 'vitest.json', vitest())
+    const { code, stdout } = await summary('biome ci\nrelease rehearsal\n')
+    expect(code).toBe(1)
+    expect(stdout).toContain('FAILED step "biome ci" failed')
+    expect(stdout).toContain('FAILED step "release rehearsal" failed')
+    expect(stdout).toContain('3 passed, 2 failed, 1 skipped')
   })
 
   it('counts an unreadable report', async () => {
