@@ -98,6 +98,10 @@ export interface QueryResult {
     durationMs: number
     /** More rows matched than the tile's limit returns. */
     truncated?: boolean
+    /** When the rows were read from the database (ISO time); older than now for a cached result. */
+    dataAsOf?: string
+    /** Whether the server's result cache answered (`hit`), stored it (`miss`) or was not used (`off`). */
+    cache?: 'hit' | 'miss' | 'off'
   }
 }
 
