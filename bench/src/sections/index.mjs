@@ -1,0 +1,4 @@
+// The sections of the report, in order of value: a run that stops early keeps the first ones.
+import { runHostJs } from './host-js.mjs'
+
+export const SECTIONS = [{ id: 'host-js', title: 'Host JS to a first chart', run: runHostJs }]
