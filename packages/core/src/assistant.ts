@@ -31,10 +31,15 @@ export interface AssistantMessage {
   suggestions?: string[]
 }
 
-/** What the assistant knows of the page: the dashboard it sits next to and its filters. */
+/**
+ * What the assistant knows of the page: the dashboard it sits next to, its filters, and the tile
+ * asked about ("Ask about this": sent as `context.tileId`; `tileTitle` labels it).
+ */
 export interface AssistantContext {
   dashboardId?: string
   filters?: Filters
+  tileId?: string
+  tileTitle?: string
 }
 
 /** Immutable; a new object only when something changed. */
@@ -64,6 +69,16 @@ export interface AssistantController {
   /** Clears the conversation. */
   reset(): void
   setContext(context: AssistantContext): void
+  /**
+   * Makes the next questions about a tile of the dashboard (sent as `context.tileId`; the
+   * conversation before it is not sent as history, so the tile starts it), or, without a tile,
+   * about the whole dashboard again. A linked dashboard's `askAbout(tileId)` calls it.
+   *
+   * @example
+   * chat.setTile({ tileId: 'revenue-by-category', tileTitle: 'Revenue by category' })
+   * await chat.ask('break this down by channel')
+   */
+  setTile(tile: Pick<AssistantContext, 'tileId' | 'tileTitle' | 'filters'> | undefined): void
   /** Links (or, with `dashboard: undefined`, unlinks) a dashboard; sets the own context. */
   setOptions(options: AssistantOptions): void
   subscribe(listener: (snapshot: AssistantSnapshot) => void): () => void
@@ -89,11 +104,16 @@ export function createAssistantController(
   let ownContext: AssistantContext = { ...options.context }
   let dashboard = options.dashboard
   let stopFollowing = noop
-  /** The own context, with the linked dashboard's id and filters over it. */
-  const currentContext = (): AssistantContext =>
-    dashboard && dashboard.getSnapshot().state !== 'destroyed'
+  /** The tile asked about (the linked dashboard's filters win over its own), and where the conversation about it starts. */
+  let tile: AssistantContext | undefined
+  let historyFrom = 0
+  /** The own context, with the linked dashboard's id and filters and the tile asked about over it. */
+  const currentContext = (): AssistantContext => ({
+    ...tile,
+    ...(dashboard && dashboard.getSnapshot().state !== 'destroyed'
       ? { ...ownContext, dashboardId: dashboard.id, filters: dashboard.getSnapshot().filters }
-      : ownContext
+      : ownContext),
+  })
   let snapshot: AssistantSnapshot = {
     state: 'idle',
     messages: [],
@@ -129,10 +149,16 @@ export function createAssistantController(
     stopFollowing = noop
     if (!dashboard || !changes.size) return
     const followed = dashboard
-    stopFollowing = followed.subscribe((next) => {
-      if (next.state === 'destroyed' && dashboard === followed) dashboard = undefined
+    const stopChanges = followed.subscribe((next) => {
+      if (next.state === 'destroyed' && dashboard === followed) dashboard = tile = undefined
       applyContext()
     })
+    // "Ask about this" on the dashboard makes that tile the context of the next questions.
+    const stopAsks = followed.onAskAbout(setTile)
+    stopFollowing = () => {
+      stopChanges()
+      stopAsks()
+    }
     applyContext()
   }
 
@@ -141,6 +167,12 @@ export function createAssistantController(
     if (sameValue(next, snapshot.context)) return
     update({ context: next })
     if (changes.size) loadSuggestions()
+  }
+
+  function setTile(next?: AssistantContext) {
+    tile = next
+    historyFrom = snapshot.messages.length
+    applyContext()
   }
 
   function loadSuggestions() {
@@ -166,6 +198,7 @@ export function createAssistantController(
     if (!text) throw new InsetError('bad_request', 'Ask a question first')
     cancel()
     const history: AssistantTurn[] = snapshot.messages
+      .slice(historyFrom)
       .filter((message) => message.status === 'done' && message.text)
       .slice(-HISTORY_TURNS)
       .map(({ role, text }) => ({ role, content: text }))
@@ -195,12 +228,10 @@ export function createAssistantController(
     const abort = new AbortController()
     answering = abort
     // Read at the moment of asking: a linked dashboard's filters may have changed unobserved.
-    const { dashboardId, filters } = currentContext()
+    // The tile's title only labels it; absent fields are left out of the JSON.
+    const { tileTitle, ...context } = currentContext()
     try {
-      const request = {
-        question: text,
-        context: { ...(dashboardId && { dashboardId }), ...(filters && { filters }), history },
-      }
+      const request = { question: text, context: { ...context, history } }
       for await (const { event, data } of api.ask(request, abort)) {
         if (event === 'text') revise({ text: answer.text + data.delta })
         else if (event === 'query') revise({ query: data.query, description: data.description })
@@ -230,8 +261,9 @@ export function createAssistantController(
     cancel,
     reset() {
       cancel()
-      suggestedFor = undefined
-      update({ state: 'idle', messages: [], suggestions: [] })
+      suggestedFor = tile = undefined
+      historyFrom = 0
+      update({ state: 'idle', messages: [], suggestions: [], context: currentContext() })
       if (changes.size) loadSuggestions()
     },
     setContext(next) {
@@ -242,10 +274,12 @@ export function createAssistantController(
       if (next.context) ownContext = { ...next.context }
       if ('dashboard' in next && next.dashboard !== dashboard) {
         dashboard = next.dashboard
+        tile = undefined
         follow()
       }
       applyContext()
     },
+    setTile,
     subscribe: changes.subscribe,
     getSnapshot: () => snapshot,
     destroy() {

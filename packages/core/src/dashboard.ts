@@ -42,6 +42,18 @@ export interface DashboardSnapshot {
   selection?: CrossFilterSelection
   /** Why the dashboard as a whole failed (token, definition); tile failures sit on the tile. */
   error?: InsetError
+  /**
+   * Someone listens for `askAbout` (a linked assistant, a host's `onAskAbout`): the elements offer
+   * "Ask about this" on each tile while it is true.
+   */
+  canAskAbout?: boolean
+}
+
+/** What `askAbout(tileId)` tells its listeners: the tile, its title and the filters in effect. */
+export interface AskAboutRequest {
+  tileId: string
+  tileTitle: string
+  filters: Filters
 }
 
 /** A value of a point along a drill path or of a cross-filter, e.g. `'Hardware'`. */
@@ -93,6 +105,23 @@ export interface DashboardController {
    */
   exportCsv(tileId: string, options?: { bom?: boolean; signal?: AbortSignal }): Promise<Blob>
   setOptions(options: DashboardOptions): void
+  /**
+   * "Ask about this": tells every `onAskAbout` listener (a linked assistant sets the tile as the
+   * context of its next questions) about a tile of the loaded definition. Unknown tiles are ignored.
+   *
+   * @example
+   * const chat = inset.assistant({ dashboard })
+   * dashboard.askAbout('revenue-by-category')
+   * await chat.ask('break this down by channel') // sent with context.tileId
+   */
+  askAbout(tileId: string): void
+  /**
+   * Listens for `askAbout`, e.g. to open a host's own assistant UI; returns the unsubscribe.
+   * While anyone listens, `snapshot.canAskAbout` is true.
+   *
+   * @example dashboard.onAskAbout(({ tileId, tileTitle, filters }) => openMyChat(tileTitle, filters))
+   */
+  onAskAbout(listener: (request: AskAboutRequest) => void): () => void
   /** Fetches the definition and every tile again, showing the current data meanwhile. */
   refresh(): void
   /** Fetches again only what failed. */
@@ -180,6 +209,8 @@ export function createDashboardController(
   let stale = true
   let stopTokens = () => {}
   const changes = createEmitter<DashboardSnapshot>({ onFirst: start, onLast: stop })
+  const listened = (canAskAbout: boolean) => () => update({ canAskAbout })
+  const asks = createEmitter<AskAboutRequest>({ onFirst: listened(true), onLast: listened(false) })
   const destroyed = () => snapshot.state === 'destroyed'
 
   function update(patch: Partial<DashboardSnapshot>) {
@@ -438,6 +469,11 @@ export function createDashboardController(
         setFilters(() => withDefaults(snapshot.definition, filters))
       }
     },
+    askAbout(tileId) {
+      const tile = snapshot.definition?.tiles.find((t) => t.id === tileId)
+      if (tile) asks.emit({ tileId, tileTitle: tile.title, filters: snapshot.filters })
+    },
+    onAskAbout: asks.subscribe,
     refresh() {
       retryAttempt = 0
       load('refresh')
@@ -451,6 +487,7 @@ export function createDashboardController(
       stop()
       update({ state: 'destroyed' })
       changes.clear()
+      asks.clear()
     },
   }
 }

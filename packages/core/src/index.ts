@@ -15,6 +15,7 @@ export type {
 } from './assistant'
 export { createAssistantController } from './assistant'
 export type {
+  AskAboutRequest,
   ControllerContext,
   CrossFilterSelection,
   DashboardController,
