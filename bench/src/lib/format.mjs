@@ -7,7 +7,8 @@ export const kb = (bytes) =>
 export const ms = (value) => `${Math.round(value)} ms`
 
 /** A rate with no decimals above 100, one below. */
-export const rate = (value) => (value >= 100 ? Math.round(value).toString() : value.toFixed(1))
+export const rate = (value) =>
+  value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(1)
 
 /** A Markdown table from a header row and rows of cells. */
 export function table(header, rows) {

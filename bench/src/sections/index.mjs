@@ -1,4 +1,8 @@
 // The sections of the report, in order of value: a run that stops early keeps the first ones.
 import { runHostJs } from './host-js.mjs'
+import { runServer } from './server.mjs'
 
-export const SECTIONS = [{ id: 'host-js', title: 'Host JS to a first chart', run: runHostJs }]
+export const SECTIONS = [
+  { id: 'host-js', title: 'Host JS to a first chart', run: runHostJs },
+  { id: 'server', title: 'Server', run: runServer },
+]

@@ -1,0 +1,44 @@
+// Tile-query throughput and latency beside the raw database time of the same SQL: the server
+// package's own benchmark (packages/server/bench/tile-queries.mjs), run as a child process with
+// `--json <file>` and read back. Its shape: { date, machine, rows, runs: [{ clients, cache,
+// http: { requests, rps, p50, p99 }, raw: {…}, ratioP50, ratioP99 }] }.
+import { spawn } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const script = fileURLToPath(
+  new URL('../../../packages/server/bench/tile-queries.mjs', import.meta.url),
+)
+
+/** Whether the server's benchmark writes JSON yet (it gained `--json` in a separate change). */
+export const supportsJson = () => readFileSync(script, 'utf8').includes('--json')
+
+/**
+ * Runs the server's tile-query benchmark and returns its JSON, or `{ skipped }` with the reason.
+ * @example const result = await runTileQueries({ quick: true, workRoot, log: console.log })
+ */
+export async function runTileQueries({ quick, workRoot, log, timeoutMs }) {
+  if (!supportsJson())
+    return { skipped: 'packages/server/bench/tile-queries.mjs does not take --json yet' }
+  mkdirSync(workRoot, { recursive: true })
+  const out = join(workRoot, 'tile-queries.json')
+  const args = [script, '--json', out, ...(quick ? ['--quick'] : [])]
+  const child = spawn(process.execPath, args, {
+    cwd: fileURLToPath(new URL('../../../packages/server/', import.meta.url)),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-2000)
+  })
+  const timer = setTimeout(() => {
+    log(`tile-queries: over ${timeoutMs / 1000} s, stopping it`)
+    child.kill('SIGTERM')
+  }, timeoutMs)
+  const code = await new Promise((resolve) => child.once('exit', resolve))
+  clearTimeout(timer)
+  if (code !== 0)
+    throw new Error(`tile-queries.mjs exited with ${code}: ${stderr.trim().split('\n').at(-1)}`)
+  return JSON.parse(readFileSync(out, 'utf8'))
+}
