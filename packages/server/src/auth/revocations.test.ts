@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { demoClaims } from '../../test/tokens'
-import { createLogger } from '../logger'
+import type { DataSource } from '../data/data-source'
+import { openDuckDBSource } from '../data/duckdb-source'
+import { createLogger, type Logger } from '../logger'
 import { createRevocationStore } from './revocations'
 
 const logger = createLogger(false)
@@ -64,5 +66,121 @@ describe('revocations (in memory)', () => {
     expect(await revocations.remove(second.id)).toBe(true)
     expect(revocations.check(demoClaims('alice'))).toBeUndefined()
     revocations.close()
+  })
+})
+
+describe('revocations (in a table shared by replicas)', () => {
+  let source: DataSource
+  const clock = { value: 1_700_000_000_000 }
+  // Two replicas over one database; `refreshMs: 0`: they reload only when told to.
+  const replica = (options: { refreshMs?: number; logger?: Logger } = {}) =>
+    createRevocationStore(source, {
+      table: 'inset_revocations',
+      logger: options.logger ?? logger,
+      refreshMs: options.refreshMs ?? 0,
+      now: () => clock.value,
+    })
+
+  beforeEach(async () => {
+    source = await openDuckDBSource({ name: 'audit', path: ':memory:', poolSize: 1 })
+  })
+  afterEach(async () => {
+    vi.useRealTimers()
+    await source.close()
+  })
+
+  it('keeps every field of a revocation in the table, for replicas started later', async () => {
+    const first = await replica()
+    const made = await first.add({
+      subject: 'bob',
+      tenant: 'globex',
+      tokenId: 'token-9',
+      embedKey: 'demo',
+      reason: 'laptop stolen',
+      until: clock.value + 60_000,
+    })
+    const later = await replica()
+    expect(await later.list()).toEqual([made])
+    expect(made).toMatchObject({
+      subject: 'bob',
+      tenant: 'globex',
+      tokenId: 'token-9',
+      embedKey: 'demo',
+      reason: 'laptop stolen',
+      until: new Date(clock.value + 60_000).toISOString(),
+      createdAt: new Date(clock.value).toISOString(),
+    })
+    const bob = demoClaims('bob', { jti: 'token-9' })
+    expect(later.check(bob)?.id).toBe(made.id)
+    expect(later.check({ ...bob, jti: 'token-8' })).toBeUndefined()
+    // Fields left out come back as null, not as empty strings.
+    const bare = await first.add({ tenant: 'acme', until: clock.value + 60_000 })
+    expect((await (await replica()).list()).find((r) => r.id === bare.id)).toEqual({
+      ...bare,
+      subject: null,
+      tokenId: null,
+      embedKey: null,
+      reason: null,
+    })
+  })
+
+  it('lists those in force from the table, newest first', async () => {
+    const first = await replica()
+    const old = await first.add({ subject: 'alice', until: clock.value + 10_000 })
+    clock.value += 1_000
+    const newer = await first.add({ subject: 'bob', until: clock.value + 10_000 })
+    clock.value += 1_000
+    const short = await first.add({ subject: 'carol', until: clock.value + 500 })
+    const other = await replica()
+    expect((await other.list()).map((r) => r.id)).toEqual([short.id, newer.id, old.id])
+    clock.value += 500 // `short` ends now
+    expect((await other.list()).map((r) => r.id)).toEqual([newer.id, old.id])
+    clock.value += 8_000 // and `old` too
+    expect((await first.list()).map((r) => r.id)).toEqual([newer.id])
+    // A replica started after a revocation ended does not refuse with it.
+    expect((await replica()).check(demoClaims('alice'))).toBeUndefined()
+  })
+
+  it("sees another replica's revocations and removals when it reloads", async () => {
+    const first = await replica()
+    const second = await replica()
+    const bob = demoClaims('bob')
+    const revocation = await first.add({ subject: 'bob', until: clock.value + 60_000 })
+    expect(first.check(bob)?.id).toBe(revocation.id)
+    expect(second.check(bob)).toBeUndefined()
+    await second.refresh()
+    expect(second.check(bob)?.id).toBe(revocation.id)
+    // Removed through the other replica: the row is gone, so every replica lets bob in again.
+    expect(await second.remove(revocation.id)).toBe(true)
+    expect(second.check(bob)).toBeUndefined()
+    expect(await second.remove(revocation.id)).toBe(false)
+    expect(await first.remove(revocation.id)).toBe(false)
+    expect(first.check(bob)).toBeUndefined()
+    expect(await first.list()).toEqual([])
+  })
+
+  it('reloads every refreshMs, and logs a reload that failed', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const error = vi.fn()
+    const first = await replica()
+    const second = await replica({ refreshMs: 5_000, logger: { ...logger, error } })
+    const never = await replica({ refreshMs: 0 })
+    await first.add({ subject: 'bob', until: clock.value + 60_000 })
+    vi.advanceTimersByTime(4_999)
+    await source.query('SELECT 1') // the pool's one connection: a reload started would be done
+    expect(second.check(demoClaims('bob'))).toBeUndefined()
+    vi.advanceTimersByTime(1)
+    await vi.waitFor(() => expect(second.check(demoClaims('bob'))).toBeDefined())
+    expect(never.check(demoClaims('bob'))).toBeUndefined()
+    await source.execute('DROP TABLE inset_revocations')
+    vi.advanceTimersByTime(5_000)
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(1))
+    expect(error.mock.calls[0]?.[1]).toBe('revocations could not be reloaded')
+    // The replica keeps refusing with what it knew.
+    expect(second.check(demoClaims('bob'))).toBeDefined()
+    second.close()
+    vi.advanceTimersByTime(20_000)
+    await source.query('SELECT 1')
+    expect(error).toHaveBeenCalledTimes(1)
   })
 })

@@ -208,3 +208,83 @@ describe('verifyEmbedToken', () => {
     )
   })
 })
+
+describe('verifyEmbedToken: tokens it verified before', () => {
+  const LEEWAY = 30
+  const T0 = 1_800_000_000 // seconds
+  let counter = 0
+
+  /** An HS256 token of the demo key with these time claims (seconds); each one distinct. */
+  function sign(times: { iat: number; exp: number; nbf?: number }) {
+    const jwt = new SignJWT({ tenant: 'acme', attrs: {}, scope: ['dashboard:*'] })
+      .setProtectedHeader({ alg: 'HS256', kid: 'demo' })
+      .setIssuer('demo')
+      .setAudience('inset')
+      .setSubject('alice')
+      .setJti(`token-${++counter}`)
+      .setIssuedAt(times.iat)
+      .setExpirationTime(times.exp)
+    if (times.nbf !== undefined) jwt.setNotBefore(times.nbf)
+    return jwt.sign(new TextEncoder().encode(SECRET))
+  }
+
+  const at = (seconds: number) => ({ leewaySeconds: LEEWAY, now: seconds * 1000 })
+  const outcome = (promise: Promise<unknown>) =>
+    promise.then(
+      (claims) => ({ claims }),
+      (error: ServerError) => ({ code: error.code, message: error.message }),
+    )
+
+  // Memory is only a shortcut: at every instant a remembered token gets the answer a server that
+  // never saw it gives (and, when accepted, the very claims object it got the first time).
+  type Times = { iat: number; exp: number; nbf?: number }
+  it.each<[string, Times, number, number[]]>([
+    ['expiry', { iat: T0, exp: T0 + 600 }, T0 + 600 + LEEWAY, [-1, -0.001, 0, 0.001, 60]],
+    [
+      'not before',
+      { iat: T0, exp: T0 + 600, nbf: T0 + 100 },
+      T0 + 100 - LEEWAY,
+      [-60, -0.001, 0, 1],
+    ],
+    ['issued at', { iat: T0, exp: T0 + 600 }, T0 - LEEWAY, [-60, -0.001, 0, 1]],
+  ])('answers as a fresh verification around its %s', async (_claim, times, edge, offsets) => {
+    const fresh = await createEmbedKeyring([
+      { id: 'demo', origins: [], keys: [{ alg: 'HS256', secret: SECRET }] },
+    ])
+    for (const offset of offsets) {
+      const token = await sign(times)
+      const first = await verifyEmbedToken(keyring, token, at(times.nbf ?? times.iat))
+      const remembered = await outcome(verifyEmbedToken(keyring, token, at(edge + offset)))
+      const unknown = await outcome(verifyEmbedToken(fresh, token, at(edge + offset)))
+      if ('claims' in unknown)
+        expect('claims' in remembered && remembered.claims, `${offset}`).toBe(first)
+      else expect(remembered, `${offset}`).toEqual(unknown)
+    }
+    // The instants fall on both sides of the edge.
+    const answers = await Promise.all(
+      offsets.map(async (offset) => {
+        const token = await sign(times)
+        return 'claims' in (await outcome(verifyEmbedToken(fresh, token, at(edge + offset))))
+      }),
+    )
+    expect(new Set(answers)).toEqual(new Set([true, false]))
+  })
+
+  it('remembers the last 10,000 tokens it verified', { timeout: 20_000 }, async () => {
+    const memory = await createEmbedKeyring([
+      { id: 'demo', origins: [], keys: [{ alg: 'HS256', secret: SECRET }] },
+    ])
+    const times = { iat: T0, exp: T0 + 600 }
+    const tokens = await Promise.all(Array.from({ length: 10_001 }, () => sign(times)))
+    const verify = (token: string) => verifyEmbedToken(memory, token, at(T0 + 1))
+    const firsts = []
+    for (const token of tokens.slice(0, 10_000)) firsts.push(await verify(token))
+    // 10,000 remembered: the first is still known.
+    expect(await verify(tokens[0] as string)).toBe(firsts[0])
+    // One more: the oldest verified is forgotten (verified anew), none other.
+    await verify(tokens[10_000] as string)
+    expect(await verify(tokens[1] as string)).toBe(firsts[1])
+    expect(await verify(tokens[9_999] as string)).toBe(firsts[9_999])
+    expect(await verify(tokens[0] as string)).not.toBe(firsts[0])
+  })
+})
