@@ -324,4 +324,35 @@ export const DEV_SET: QuestionCase[] = [
     question: 'top 3',
     refusal: /Top 3 of what\?/,
   },
+  // Added after the fifth held-out set's first contact, with other words for its classes.
+  {
+    kind: 'follow-up',
+    conversation: ['units per month last year', 'only retail'],
+    question: 'split by category instead',
+    sql: `SELECT category, SUM(quantity) AS v FROM orders WHERE {S} AND channel = 'retail' AND ${LAST_YEAR} GROUP BY category ORDER BY v DESC, category`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['average order value by month this year', 'just Hardware'],
+    question: 'now per channel',
+    sql: `SELECT channel, AVG(amount) AS v FROM orders WHERE {S} AND category = 'Hardware' AND ${THIS_YEAR} GROUP BY channel ORDER BY v DESC, channel`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['orders by channel last month'],
+    question: 'and the month before that?',
+    sql: `SELECT channel, COUNT(*) AS v FROM orders WHERE {S} AND ${inRange('2026-09-01', '2026-10-01')} GROUP BY channel ORDER BY v DESC, channel`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['units in Q2 2026'],
+    question: 'what about the previous quarter',
+    sql: `SELECT SUM(quantity) FROM orders WHERE {S} AND ${inRange('2026-01-01', '2026-04-01')}`,
+  },
+  {
+    kind: 'follow-up',
+    conversation: ['customers by region in 2025'],
+    question: 'do the same for the year before',
+    sql: `SELECT region, COUNT(DISTINCT customer_id) AS v FROM orders WHERE {S} AND ${inRange('2024-01-01', '2025-01-01')} GROUP BY region ORDER BY v DESC, region`,
+  },
 ]

@@ -1,6 +1,7 @@
 import type { AssistantTurn, StructuredQuery } from '@inset/core'
 import type { DatasetModel, DimensionModel, MeasureModel } from '../../semantic/model'
 import type { ParsedFilter, ParsedQuestion } from './parse-question'
+import { stepBack } from './period-before-that'
 import { FOLLOW_UP_OPENERS, normalizePhrase } from './words'
 
 /**
@@ -12,7 +13,15 @@ export function isFollowUp(question: string, parsed: ParsedQuestion): boolean {
   const words = normalizePhrase(question)
   if (FOLLOW_UP_OPENERS.some((opener) => words === opener || words.startsWith(`${opener} `)))
     return true
-  if (parsed.refersBack) return true
+  if (parsed.refersBack || parsed.back !== undefined) return true
+  // "split by category instead", "by region instead": the same question, grouped otherwise.
+  if (/\binstead\b/.test(words)) return true
+  const regroupsOnly =
+    parsed.measures.length === 0 &&
+    (parsed.dimensions.length > 0 || parsed.grain !== undefined) &&
+    !parsed.keywords.has('count') &&
+    !parsed.keywords.has('average')
+  if (regroupsOnly && parsed.filters.length === 0 && parsed.time === undefined) return true
   // "top 3", "just the bottom 5": a ranking of what came before.
   if (parsed.order && parsed.measures.length === 0 && parsed.dimensions.length === 0) return true
   const namesNoResult =
@@ -45,8 +54,19 @@ export function mergeFollowUp(previous: ParsedQuestion, current: ParsedQuestion)
   const named = new Set(current.filters.map((f) => f.dimension))
   const grain = regroups ? current.grain : previous.grain
   const order = current.order ?? (regroups ? undefined : previous.order)
-  const time = current.time ?? previous.time
-  const periods = current.time ? current.periods : previous.periods
+  // "the quarter before": the period discussed so far, one unit earlier.
+  const back = current.back
+  const discussed = previous.time
+  const stepsBack =
+    back !== undefined && discussed?.from !== undefined && discussed.to !== undefined
+  const time = stepsBack
+    ? { ...stepBack(discussed as Required<typeof discussed>, back), text: `the ${back} before` }
+    : (current.time ?? previous.time)
+  const periods = stepsBack
+    ? previous.periods?.map((p) => stepBack(p, back))
+    : current.time
+      ? current.periods
+      : previous.periods
   const overGrain = current.overGrain ?? (regroups ? undefined : previous.overGrain)
   return {
     measures: current.measures.length ? current.measures : previous.measures,

@@ -198,6 +198,53 @@ describe('interpretQuestion (built-in engine)', () => {
     })
   })
 
+  it('steps back from the period of the conversation ("the quarter before")', () => {
+    const turn = (content: string): AssistantTurn[] => [
+      { role: 'user', content },
+      { role: 'assistant', content: '…' },
+    ]
+    expect(queryOf('what about the previous quarter', turn('units in Q2 2026'))).toMatchObject({
+      measures: ['units'],
+      timeRange: { from: '2026-01-01', to: '2026-04-01' },
+    })
+    expect(
+      queryOf('and the month before that?', turn('orders by channel last month')),
+    ).toMatchObject({
+      dimensions: ['channel'],
+      timeRange: { from: '2026-09-01', to: '2026-10-01' },
+    })
+    // A year back from a quarter is the same quarter a year earlier.
+    expect(queryOf('and the year before?', turn('revenue in Q2 2026'))).toMatchObject({
+      timeRange: { from: '2025-04-01', to: '2025-07-01' },
+    })
+    // Asked alone it is the one before today's; after "vs" it is a comparison.
+    expect(queryOf('revenue the year before')).toMatchObject({
+      timeRange: { from: '2025-01-01', to: '2026-01-01' },
+    })
+    expect(queryOf('revenue last month vs the month before').timeGrain).toMatchObject({
+      grain: 'month',
+    })
+  })
+
+  it('regroups the conversation so far ("by region instead")', () => {
+    const history: AssistantTurn[] = [
+      { role: 'user', content: 'customers per month in 2026' },
+      { role: 'assistant', content: '…' },
+      { role: 'user', content: 'only online' },
+      { role: 'assistant', content: '…' },
+    ]
+    const expected = {
+      dataset: 'orders',
+      measures: ['customers'],
+      dimensions: ['region'],
+      filters: [{ dimension: 'channel', op: 'in', values: ['online'] }],
+      timeRange: { dimension: 'order_date', from: '2026-01-01', to: '2027-01-01' },
+    }
+    expect(queryOf('by region instead', history)).toMatchObject(expected)
+    expect(queryOf('split it by region', history)).toMatchObject(expected)
+    expect(queryOf('per region', history)).toMatchObject(expected)
+  })
+
   it('suggests only questions it can answer', () => {
     const suggestions = starterQuestions(dataset, VALUES)
     expect(suggestions.length).toBeGreaterThanOrEqual(4)

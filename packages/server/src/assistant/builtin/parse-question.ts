@@ -2,6 +2,7 @@ import type { DimensionModel, MeasureModel, TimeGrain } from '../../semantic/mod
 import { addDays, type CalendarUnit, shift, toUtcDate } from '../time/calendar'
 import { parseTimeExpressions, type TimeMatch } from '../time/time-expressions'
 import { closestWords, correct, suggestionEdits } from './fuzzy'
+import { readPeriodBeforeThat } from './period-before-that'
 import type { Keyword, Term, Vocabulary } from './vocabulary'
 import { ARTICLES, numberOf, SLOT_BEFORE, singularize, tokenize } from './words'
 
@@ -29,6 +30,11 @@ export interface ParsedQuestion {
   periods?: Period[]
   /** "month over month": growth from one period of this grain to the next. */
   overGrain?: TimeGrain
+  /**
+   * "the year before", "the previous quarter": in a conversation, the period discussed so far
+   * one unit earlier (`time` holds the reading on its own: the unit before today's).
+   */
+  back?: CalendarUnit
   /** Words the parser did not understand. */
   unknown: string[]
   /** The question points back at what came before ("break this down", "why did it drop"). */
@@ -268,6 +274,8 @@ export function parseQuestion(
   const corrections: Array<{ from: string; to: string }> = []
   let text = question.normalize('NFKC').replace(/%/g, ' percent ')
   text = correctSpelling(text, vocabulary, today, corrections)
+  const beforeThat = readPeriodBeforeThat(text)
+  text = beforeThat.text
   let overGrain: TimeGrain | undefined
   const over = OVER_GRAIN.exec(text)
   if (over) {
@@ -501,6 +509,7 @@ export function parseQuestion(
     ...(order && { order }),
     ...(periods && periods.length > 1 && { periods }),
     ...(overGrain && { overGrain }),
+    ...(beforeThat.back && { back: beforeThat.back }),
     keywords,
     unknown,
     refersBack: tokenize(rest).some((t) => REFERS_BACK.has(t.norm)),
