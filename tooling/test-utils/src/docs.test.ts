@@ -1,6 +1,7 @@
 // The docs that must not drift from the code: docs/troubleshooting.md has a section for every error
 // code the packages can emit; docs/theming.md and docs/server.md are what their scripts generate
-// from the code now (run `node scripts/docs-theming.mjs` / `node scripts/docs-server.mjs`).
+// from the code now (run `node scripts/docs-theming.mjs` / `node scripts/docs-server.mjs`); docs/api
+// is the API reference TypeDoc generates from the doc comments (`pnpm docs:api`).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -162,6 +163,17 @@ describe('docs/server.md', () => {
     ])
       expect(text).toContain(`\`${field}\``)
   })
+})
+
+describe('docs/api', () => {
+  it('is the API reference scripts/docs-api.mjs generates from the doc comments now', async () => {
+    // @ts-expect-error: a script without types
+    const { staleFiles, PACKAGES } = await import('../../../scripts/docs-api.mjs')
+    expect(await staleFiles(), 'stale: run pnpm docs:api').toEqual([])
+    // Every public package's README links its reference.
+    for (const name of Object.keys(PACKAGES))
+      expect(read(`packages/${name}/README.md`)).toContain(`docs/api/${name}/README.md`)
+  }, 300_000)
 })
 
 describe('docs/deploy', () => {
