@@ -1,8 +1,10 @@
 // The sections of the report, in order of value: a run that stops early keeps the first ones.
 import { runHostJs } from './host-js.mjs'
 import { runServer } from './server.mjs'
+import { runTokenTraffic } from './token-traffic.mjs'
 
 export const SECTIONS = [
   { id: 'host-js', title: 'Host JS to a first chart', run: runHostJs },
   { id: 'server', title: 'Server', run: runServer },
+  { id: 'token-traffic', title: 'Token traffic in Chromium', run: runTokenTraffic },
 ]

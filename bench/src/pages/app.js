@@ -1,0 +1,80 @@
+// The page the browser sections open: N <inset-dashboard> elements connected one of three ways,
+// chosen by the query string, plus functions the memory and first-chart sections call.
+//   ?mode=shared      one createInset instance for every element (`element.inset`)
+//   ?mode=owned       each element given serverUrl + the page's one fetchToken function
+//   ?mode=owned-each  each element given serverUrl + a fetchToken closure of its own
+//   &count=N &ttl=seconds &tabs=<key> (shareAcrossTabs) &server=<url> &mount=0 (mount nothing)
+import { createInset } from '@inset/core'
+import { shareAcrossTabs } from '@inset/core/tabs'
+import { defineInsetElements } from '@inset/elements'
+
+const params = new URLSearchParams(location.search)
+const server = params.get('server')
+const ttl = params.get('ttl') ?? '600'
+const tabsKey = params.get('tabs')
+
+const fetchToken = ({ signal, reason }) =>
+  fetch(`/api/inset-token?ttl=${ttl}&reason=${reason}`, { signal }).then((response) => {
+    if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
+    return response.json()
+  })
+
+let shared
+const sharedInstance = () =>
+  (shared ??= createInset({
+    serverUrl: server,
+    fetchToken,
+    loadInOneRequest: true,
+    ...(tabsKey && { shareAcrossTabs: shareAcrossTabs({ key: tabsKey }) }),
+  }))
+
+/** Creates one dashboard element connected the way `mode` says (not yet in the page). */
+function dashboardElement(mode, dashboardId = 'sales-overview') {
+  const element = document.createElement('inset-dashboard')
+  element.dashboardId = dashboardId
+  element.locale = 'en-US'
+  if (mode === 'shared') element.inset = sharedInstance()
+  else {
+    element.serverUrl = server
+    element.fetchToken = mode === 'owned-each' ? (context) => fetchToken(context) : fetchToken
+  }
+  return element
+}
+
+const states = () =>
+  [...document.querySelectorAll('inset-dashboard')].map((element) => element.snapshot?.state)
+const chartsDrawn = (element) => element.shadowRoot?.querySelectorAll('.chart canvas').length ?? 0
+
+/** Resolves when `element` has drawn its charts and every tile is in (or it failed). */
+async function drawn(element) {
+  for (;;) {
+    await new Promise(requestAnimationFrame)
+    const state = element.snapshot?.state
+    if (state === 'error') return 'error'
+    if (state === 'ready' && chartsDrawn(element) >= 2) return 'ready'
+  }
+}
+
+/** One mount/unmount cycle for the memory section: mount, wait until drawn, remove. */
+async function cycle(mode) {
+  const element = dashboardElement(mode)
+  element.style.width = '1000px'
+  document.body.append(element)
+  const state = await drawn(element)
+  element.remove()
+  return state
+}
+
+/** Drops the page's own instance (the memory section calls it before its last measurement). */
+function destroyShared() {
+  shared?.destroy()
+  shared = undefined
+}
+
+defineInsetElements()
+const count = Number(params.get('count') ?? 1)
+if (params.get('mount') !== '0') {
+  const main = document.querySelector('main')
+  for (let i = 0; i < count; i++) main.append(dashboardElement(params.get('mode') ?? 'shared'))
+}
+Object.assign(window, { bench: { states, cycle, drawn, destroyShared, dashboardElement } })

@@ -1,0 +1,209 @@
+// Section 3: token requests per page load and per refresh cycle in Chromium against the demo
+// server, with 1, 10 and 100 dashboards on one page connected three ways (one shared instance,
+// element-owned connections, attributes alone), and across 3 tabs with and without
+// shareAcrossTabs. Short-lived tokens make a refresh cycle take seconds.
+import { launchChromium } from '../lib/chromium.mjs'
+import { startDemo } from '../lib/demo-server.mjs'
+import { table } from '../lib/format.mjs'
+import { startPageServer } from '../lib/page-server.mjs'
+import { formatSummary, summarize } from '../lib/stats.mjs'
+
+const MODES = [
+  { mode: 'shared', label: 'one shared instance (`element.inset`)', path: '/page.html' },
+  {
+    mode: 'owned',
+    label: 'element-owned: serverUrl + one fetchToken function',
+    path: '/page.html',
+  },
+  {
+    mode: 'owned-each',
+    label: 'element-owned: a fetchToken closure per element',
+    path: '/page.html',
+  },
+  {
+    mode: 'attributes',
+    label: 'attributes only (`server-url` + `token-url`, CDN build)',
+    path: '/attributes.html',
+  },
+]
+const TABS = [
+  {
+    label: '3 tabs, shared instance, `shareAcrossTabs`',
+    tabs: 3,
+    query: { mode: 'shared', tabs: 'alice' },
+  },
+  { label: '3 tabs, shared instance, alone', tabs: 3, query: { mode: 'shared' } },
+]
+
+const allSettled = () => {
+  const states = [...document.querySelectorAll('inset-dashboard')].map((e) => e.snapshot?.state)
+  return states.length > 0 && states.every((state) => state === 'ready' || state === 'error')
+}
+const errorCount = () =>
+  [...document.querySelectorAll('inset-dashboard')].filter((e) => e.snapshot?.state === 'error')
+    .length
+
+/**
+ * Splits token requests ({ at: epoch ms, reason }) into the page load and refresh cycles. The load
+ * is every request before a refresh can be due (40 % of the lifetime after the first) that core made
+ * with reason `initial` (the attribute-only page's token-url carries no reason: there, all of them).
+ * Refreshes come in bursts, one per cycle, about half a lifetime apart: a gap of more than a
+ * quarter of the lifetime starts the next cycle. Only the first `cycles` bursts count.
+ */
+export function classify(requests, ttlSeconds, cycles) {
+  const first = Math.min(...requests.map((request) => request.at))
+  const loadEnd = first + ttlSeconds * 400
+  const isLoad = (request) =>
+    request.at < loadEnd && (!request.reason || request.reason === 'initial')
+  const bursts = []
+  for (const { at } of requests.filter((r) => !isLoad(r)).sort((a, b) => a.at - b.at)) {
+    const last = bursts.at(-1)
+    if (last && at - last.end <= ttlSeconds * 250) {
+      last.count++
+      last.end = at
+    } else bursts.push({ count: 1, end: at })
+  }
+  return {
+    load: requests.filter(isLoad).length,
+    cycles: bursts.slice(0, cycles).map((b) => b.count),
+  }
+}
+
+async function watch(browser, site, { path, query, tabs = 1 }, { ttl, cycles }) {
+  const context = await browser.newContext()
+  const requests = []
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/api/inset-token')
+      requests.push({ at: Date.now(), reason: url.searchParams.get('reason') })
+  })
+  try {
+    // Every tab at once, so that their loads fall together.
+    const pages = await Promise.all(
+      Array.from({ length: tabs }, async () => {
+        const page = await context.newPage()
+        await page.goto(site.url(path, { ...query, ttl: String(ttl) }))
+        return page
+      }),
+    )
+    await Promise.all(
+      pages.map((page) =>
+        page.waitForFunction(allSettled, null, { timeout: 90_000, polling: 250 }),
+      ),
+    )
+    const first = Math.min(...requests.map((request) => request.at))
+    const loadedMs = Date.now() - first
+    const watchMs = ttl * (750 + 500 * cycles)
+    const remaining = first + watchMs - Date.now()
+    if (remaining > 0) await pages[0].waitForTimeout(remaining)
+    const errors = (await Promise.all(pages.map((page) => page.evaluate(errorCount)))).reduce(
+      (a, b) => a + b,
+      0,
+    )
+    if (process.env.BENCH_DEBUG)
+      console.error(
+        JSON.stringify({ query, tabs, requests: requests.map((r) => [r.at - first, r.reason]) }),
+      )
+    return { ...classify(requests, ttl, cycles), loadedMs, errors }
+  } finally {
+    await context.close()
+  }
+}
+
+export async function runTokenTraffic({ quick, workRoot, log }) {
+  const counts = quick ? [1, 10] : [1, 10, 100]
+  const runs = quick ? 1 : 2
+  // Refresh about half-way through a token's life: ttl 20 s → cycles ~10 s apart.
+  const timing = quick ? { ttl: 12, cycles: 1 } : { ttl: 20, cycles: 2 }
+  const demo = await startDemo()
+  const site = await startPageServer({ workRoot, demoUrl: demo.url })
+  const browser = await launchChromium()
+  const samples = new Map()
+  const record = (key, result) => samples.set(key, [...(samples.get(key) ?? []), result])
+  try {
+    for (let run = 0; run < runs; run++) {
+      // Small pages and the tabs together (they wait on timers, not on the CPU); 100 alone.
+      const groups = [
+        [
+          ...counts
+            .filter((count) => count < 100)
+            .flatMap((count) =>
+              MODES.map((mode) => ({
+                key: `${mode.mode}:${count}`,
+                config: { ...mode, query: { mode: mode.mode, count: String(count) } },
+              })),
+            ),
+          ...TABS.map((config) => ({
+            key: config.label,
+            config: { ...config, path: '/page.html' },
+          })),
+        ],
+        ...(counts.includes(100)
+          ? [
+              MODES.map((mode) => ({
+                key: `${mode.mode}:100`,
+                config: { ...mode, query: { mode: mode.mode, count: '100' } },
+              })),
+            ]
+          : []),
+      ]
+      for (const group of groups) {
+        log(`token traffic: run ${run + 1}/${runs}, ${group.length} pages at once`)
+        const results = await Promise.all(
+          group.map(({ config }) => watch(browser, site, config, timing)),
+        )
+        group.forEach(({ key }, i) => record(key, results[i]))
+      }
+    }
+    const chromium = `Chromium ${browser.version()}`
+    const summarizeKey = (key) => {
+      const list = samples.get(key)
+      return {
+        load: summarize(list.map((r) => r.load)),
+        perCycle: summarize(list.flatMap((r) => r.cycles)),
+        loadedMs: summarize(list.map((r) => r.loadedMs)),
+        errors: list.reduce((sum, r) => sum + r.errors, 0),
+      }
+    }
+    const rows = [
+      ...MODES.flatMap((mode) =>
+        counts.map((count) => ({
+          connection: mode.label,
+          components: count,
+          ...summarizeKey(`${mode.mode}:${count}`),
+        })),
+      ),
+      ...TABS.map((config) => ({
+        connection: config.label,
+        components: 3,
+        ...summarizeKey(config.label),
+      })),
+    ]
+    return {
+      id: 'token-traffic',
+      title: 'Token traffic in Chromium',
+      chromium,
+      data: { runs, ...timing, rows },
+      markdown: [
+        `Token requests seen by Chromium on one page (or 3 tabs of one origin, opened together) against \`inset-server demo\`; ${timing.ttl}-second tokens, so each token source refreshes about every ${timing.ttl / 2} s; each page watched for its load and ${timing.cycles} refresh cycle(s); ${runs} run(s). "Per load": requests before a refresh can be due (40 % of the lifetime) that core made with reason \`initial\`. "Per refresh cycle": the requests of each later burst (bursts are half a lifetime apart), median (min–max) over every cycle of every run.`,
+        '',
+        table(
+          ['connection', 'dashboards', 'per load', 'per refresh cycle', 'dashboards failed'],
+          rows.map((row) => [
+            row.connection,
+            row.components === 3 && row.connection.startsWith('3 tabs')
+              ? '1 per tab'
+              : row.components,
+            formatSummary(row.load),
+            formatSummary(row.perCycle),
+            row.errors,
+          ]),
+        ),
+      ].join('\n'),
+    }
+  } finally {
+    await browser.close()
+    await site.close()
+    await demo.close()
+  }
+}
