@@ -152,7 +152,7 @@ export async function runTokenTraffic({ quick, workRoot, log }) {
         const results = await Promise.all(
           group.map(({ config }) => watch(browser, site, config, timing)),
         )
-        group.forEach(({ key }, i) => record(key, results[i]))
+        for (const [i, { key }] of group.entries()) record(key, results[i])
       }
     }
     const chromium = `Chromium ${browser.version()}`
