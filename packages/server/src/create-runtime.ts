@@ -1,6 +1,7 @@
 import { type AuditLog, createDisabledAuditLog, createTableAuditLog } from './audit/audit-log'
 import { createEmbedKeyring } from './auth/keyring'
 import { createRevocationStore, type RevocationStore } from './auth/revocations'
+import { ResultCache } from './cache/result-cache'
 import type { DataSourceConfig, InsetConfig } from './config/schema'
 import type { DataSource } from './data/data-source'
 import { openDuckDBSource } from './data/duckdb-source'
@@ -100,6 +101,10 @@ export async function createRuntime(
       revocations: revocations as RevocationStore,
       logger,
       dimensionCache: new TtlCache<unknown>({ ttlMs: 60_000, maxEntries: 2_000 }),
+      resultCache: new ResultCache({
+        maxEntries: config.server.cache.maxEntries,
+        maxBytes: config.server.cache.maxBytes,
+      }),
       async close() {
         revocations?.close()
         await audit.flush()

@@ -16,6 +16,7 @@ export {
   MAX_TOKEN_LIFETIME_SECONDS,
   verifyEmbedToken,
 } from './auth/verify-embed-token'
+export type { ResultCacheStats } from './cache/result-cache'
 export { DEFAULT_PORT } from './cli/run-cli'
 export type { ConfigIssue } from './config/config-error'
 export { ConfigError } from './config/config-error'
@@ -37,6 +38,7 @@ export {
 export type { DemoServer, DemoServerOptions } from './demo/start-demo-server'
 export { startDemoServer } from './demo/start-demo-server'
 export { ServerError } from './errors'
+export type { CachePurgeResponse, CacheStatusResponse } from './http/routes/cache-routes'
 export type { Logger } from './logger'
 export type { InsetRuntime } from './runtime'
 export type {

@@ -1,6 +1,8 @@
+import type { CellValue } from '@inset/core'
 import type { AuditLog } from './audit/audit-log'
 import type { EmbedKeyring } from './auth/keyring'
 import type { RevocationStore } from './auth/revocations'
+import type { ResultCache } from './cache/result-cache'
 import type { InsetConfig } from './config/schema'
 import type { DataSource } from './data/data-source'
 import type { Logger } from './logger'
@@ -19,4 +21,6 @@ export interface InsetRuntime {
   logger: Logger
   /** Distinct values and ranges of dimensions per row-level-security scope. */
   dimensionCache: TtlCache<unknown>
+  /** Query results by data source, dataset, SQL and bound parameters (`server.cache`). */
+  resultCache: ResultCache<CellValue[][]>
 }

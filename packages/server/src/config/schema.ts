@@ -1,4 +1,5 @@
 import { EXPORT_ROW_LIMIT } from '@inset/core'
+import { ttlSchema } from '@inset/node/contract'
 import { z } from 'zod'
 
 // Names end up as SQL identifiers (always quoted) and as JSON keys: keep them plain.
@@ -74,6 +75,15 @@ const datasetSchema = z.strictObject({
   measures: z.record(identifier, measureSchema),
   dimensions: z.record(identifier, dimensionSchema),
   defaultTimeDimension: identifier.optional(),
+  /** Result cache of this dataset's queries (see `server.cache`). */
+  cache: z
+    .strictObject({
+      /** `false`: this dataset's queries always run on the database and are never shared. */
+      enabled: z.boolean().default(true),
+      /** How long a result is served from memory, e.g. `"5m"` (default `server.cache.ttl`). */
+      ttl: ttlSchema.optional(),
+    })
+    .optional(),
 })
 
 export const queryFilterSchema = z.strictObject({
@@ -236,6 +246,21 @@ const apiKeySchema = z.union([
   }),
 ])
 
+/**
+ * The query result cache: results are kept in memory per data source, dataset, compiled SQL and
+ * bound parameters (row-level security included), and identical queries in flight run once.
+ */
+const resultCacheSchema = z.strictObject({
+  /** `false`: every query runs on the database (no caching, no sharing of queries in flight). */
+  enabled: z.boolean().default(true),
+  /** How long a result is served from memory (default 60 s): whole seconds or `"90s"`, `"5m"`, `"1h"` (at most 24 h). */
+  ttl: ttlSchema.default(60),
+  /** Most results kept; the least recently used go first. */
+  maxEntries: z.int().min(1).max(1_000_000).default(1000),
+  /** Most memory the kept results may take (estimated from their rows). */
+  maxBytes: z.int().min(65_536).max(17_179_869_184).default(67_108_864),
+})
+
 const serverSchema = z.strictObject({
   port: z.int().min(0).max(65535).default(4400),
   host: z.string().optional(),
@@ -267,6 +292,8 @@ const serverSchema = z.strictObject({
   maxRows: z.int().min(1).max(1_000_000).default(10_000),
   /** Rows one CSV export of a tile may hold (at most `EXPORT_ROW_LIMIT` of `@inset/core`). */
   exportRowLimit: z.int().min(1).max(EXPORT_ROW_LIMIT).default(EXPORT_ROW_LIMIT),
+  /** The query result cache (per process): its default lifetime and its bounds. */
+  cache: resultCacheSchema.prefault({}),
 })
 
 const auditSchema = z.strictObject({

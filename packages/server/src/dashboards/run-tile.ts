@@ -84,8 +84,25 @@ async function runKpi(
       { ...measure, name: 'previous', label: `${measure.label} (previous period)` },
     ],
     rows: [[current.rows[0]?.[0] ?? null, previous?.rows[0]?.[0] ?? null]],
-    meta: { rowCount: 1, durationMs: Math.round((performance.now() - started) * 100) / 100 },
+    meta: {
+      rowCount: 1,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      ...combinedAge(current, previous),
+    },
   }
+}
+
+/** The age of a result made of two: the older read, and `hit` only when neither ran a query. */
+function combinedAge(
+  current: QueryResult,
+  previous: QueryResult | undefined,
+): Pick<QueryResult['meta'], 'dataAsOf' | 'cache'> {
+  const { dataAsOf, cache } = current.meta
+  if (!previous) return { ...(dataAsOf && { dataAsOf }), ...(cache && { cache }) }
+  const ages = [dataAsOf, previous.meta.dataAsOf].filter((age): age is string => Boolean(age))
+  const older = ages.sort()[0]
+  const both = cache === previous.meta.cache ? cache : 'miss'
+  return { ...(older && { dataAsOf: older }), ...(both && { cache: both }) }
 }
 
 /** What a client sends to run a tile: `{ filters, drill }` of the tile query and export routes. */
@@ -124,7 +141,8 @@ export async function runTile(
   const { rowLimit } = options
   const runOptions: RunQueryOptions = {
     ...(options.signal && { signal: options.signal }),
-    ...(rowLimit !== undefined && { maxRows: rowLimit }),
+    // An export is a one-off read of many rows: not worth memory in the result cache.
+    ...(rowLimit !== undefined && { maxRows: rowLimit, cache: false }),
   }
   try {
     if (tile.kind === 'kpi') return await runKpi(ctx, tile, query, applied, runOptions)

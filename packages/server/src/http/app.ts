@@ -19,6 +19,7 @@ import {
   listDashboards,
   listRevocations,
 } from './routes/admin-routes'
+import { cacheStatus, purgeCache } from './routes/cache-routes'
 import { exportData, queryData, queryTileData } from './routes/data-routes'
 import { exportTile, getDashboard, loadDashboard, queryTile } from './routes/embed-routes'
 
@@ -102,6 +103,10 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   app.post('/v1/revocations', admin, createRevocation)
   app.get('/v1/revocations', admin, listRevocations)
   app.delete('/v1/revocations/:id', admin, deleteRevocation)
+  // The result cache of this process: counters, and purges after the data changed.
+  app.get('/v1/cache', admin, cacheStatus)
+  app.delete('/v1/cache', admin, purgeCache)
+  app.delete('/v1/cache/:dataset', admin, purgeCache)
   // The data API (admin): queries on behalf of a user, under that user's row-level security.
   app.post('/v1/query', admin, queryData)
   app.post('/v1/query/export', admin, exportData)

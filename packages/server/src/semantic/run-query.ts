@@ -1,11 +1,14 @@
-import type { AuditEntry, CellValue, QueryResult, StructuredQuery } from '@inset/core'
+import type { AuditEntry, QueryResult, StructuredQuery } from '@inset/core'
 import type { EmbedClaims } from '../auth/claims'
+import { type RowsRead, readRows } from '../cache/read-rows'
 import type { DataSource } from '../data/data-source'
 import { ServerError } from '../errors'
 import type { InsetRuntime } from '../runtime'
-import { type CompiledQuery, compileQuery, type SqlParam } from './compile-sql'
+import { type CompiledQuery, compileQuery } from './compile-sql'
 import { rlsPredicates } from './rls'
 import { type ResolvedQuery, validateStructuredQuery } from './validate-query'
+
+export { runSql } from './run-sql'
 
 /** Who is asking: the runtime and the verified claims of their token. */
 export interface QueryContext {
@@ -21,6 +24,8 @@ export interface RunQueryOptions {
   defaultLimit?: number
   /** Upper bound of the query's `limit` instead of `server.maxRows` (exports: `server.exportRowLimit`). */
   maxRows?: number
+  /** `false`: read from the database, bypassing the result cache (one-off reads such as exports). */
+  cache?: boolean
   /** What the audit entry records (`runStructuredQuery` only). */
   audit?: {
     kind?: Extract<AuditEntry['kind'], 'query' | 'assistant'>
@@ -47,49 +52,27 @@ export function prepareStructuredQuery(
   return { resolved, compiled, source }
 }
 
-/** Runs SQL on a data source with the server's query timeout, mapping failures to typed errors. */
-export async function runSql(
-  runtime: InsetRuntime,
-  source: DataSource,
-  sql: string,
-  params: readonly SqlParam[],
-  signal?: AbortSignal,
-): Promise<CellValue[][]> {
-  const timeoutMs = runtime.config.server.queryTimeoutMs
-  const timeout = AbortSignal.timeout(timeoutMs)
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
-  try {
-    return await source.query(sql, params, { signal: combined })
-  } catch (error) {
-    if (timeout.aborted)
-      throw new ServerError('timeout', `The query took longer than ${timeoutMs} ms`, {
-        cause: error,
-      })
-    if (signal?.aborted) throw new ServerError('timeout', 'The query was aborted', { cause: error })
-    runtime.logger.error({ err: error, dataSource: source.name }, 'query failed')
-    throw new ServerError('query', 'The query failed', { cause: error })
-  }
-}
-
-function toResult(compiled: CompiledQuery, rows: CellValue[][], durationMs: number): QueryResult {
-  const truncated = rows.length > compiled.limit
-  const kept = truncated ? rows.slice(0, compiled.limit) : rows
+function toResult(compiled: CompiledQuery, read: RowsRead, durationMs: number): QueryResult {
+  const truncated = read.rows.length > compiled.limit
+  const kept = truncated ? read.rows.slice(0, compiled.limit) : read.rows
   const currency = compiled.columns.map((column) => column.format === 'currency')
-  if (currency.some(Boolean)) {
-    for (const row of kept) {
-      currency.forEach((isCurrency, i) => {
-        const value = row[i]
-        if (isCurrency && typeof value === 'number') row[i] = Math.round(value * 100) / 100
-      })
-    }
-  }
+  // The rows may be the result cache's: rounded into new rows, never in place.
+  const rows = currency.some(Boolean)
+    ? kept.map((row) =>
+        row.map((value, i) =>
+          currency[i] && typeof value === 'number' ? Math.round(value * 100) / 100 : value,
+        ),
+      )
+    : kept
   return {
     columns: compiled.columns,
-    rows: kept,
+    rows,
     meta: {
-      rowCount: kept.length,
+      rowCount: rows.length,
       durationMs: Math.round(durationMs * 100) / 100,
       ...(truncated && { truncated }),
+      dataAsOf: read.dataAsOf,
+      cache: read.cache,
     },
   }
 }
@@ -104,9 +87,12 @@ export async function executeStructuredQuery(
   options: RunQueryOptions = {},
 ): Promise<QueryResult> {
   const started = performance.now()
-  const { compiled, source } = prepareStructuredQuery(ctx, query, options)
-  const rows = await runSql(ctx.runtime, source, compiled.sql, compiled.params, options.signal)
-  return toResult(compiled, rows, performance.now() - started)
+  const { resolved, compiled, source } = prepareStructuredQuery(ctx, query, options)
+  const read = await readRows(ctx.runtime, source, resolved.dataset.name, compiled, {
+    ...(options.signal && { signal: options.signal }),
+    ...(options.cache === false && { cache: false }),
+  })
+  return toResult(compiled, read, performance.now() - started)
 }
 
 /**

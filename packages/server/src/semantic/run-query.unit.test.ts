@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestRuntime } from '../../test/runtimes'
 import { demoClaims } from '../../test/tokens'
+import { ResultCache } from '../cache/result-cache'
 import type { DataSource } from '../data/data-source'
 import { ServerError } from '../errors'
 import type { InsetRuntime } from '../runtime'
@@ -22,6 +23,8 @@ function withSource(query: DataSource['query'], timeoutMs = 1000): InsetRuntime 
     ...base,
     config: { ...base.config, server: { ...base.config.server, queryTimeoutMs: timeoutMs } },
     dataSources: new Map([['main', { ...main, query }]]),
+    // Each fake database answers the same SQL differently: a result cache of its own.
+    resultCache: new ResultCache({ maxEntries: 100, maxBytes: 1 << 20 }),
   }
 }
 
