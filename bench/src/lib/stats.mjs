@@ -19,11 +19,15 @@ export function percentile(values, p) {
 }
 
 /**
- * Renders a summary as "median (min–max)" with a unit; one value when every run agreed.
+ * Renders a summary as "median (min–max)" with the unit once; one value when every run agreed.
  * @example formatSummary({ median: 11, min: 10, max: 12, runs: 3 }, (v) => `${v} ms`) // "11 ms (10–12)"
  */
 export function formatSummary(summary, format = String) {
   if (!summary || summary.median === null) return 'n/a'
-  if (summary.min === summary.max) return format(summary.median)
-  return `${format(summary.median)} (${format(summary.min)}–${format(summary.max)})`
+  const median = format(summary.median)
+  const [min, max] = [format(summary.min), format(summary.max)]
+  if (min === max) return median
+  const unit = median.match(/ [^\d\s]+$/)?.[0]
+  const bare = (text) => (unit && text.endsWith(unit) ? text.slice(0, -unit.length) : text)
+  return `${median} (${bare(min)}–${bare(max)})`
 }

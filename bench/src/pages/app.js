@@ -65,6 +65,51 @@ async function cycle(mode) {
   return state
 }
 
+/**
+ * Connect → first chart drawn and → every tile of every dashboard drawn, for `count` dashboards
+ * appended at once; with the page's resource timings from that moment (the request waterfall).
+ * The dashboards stay in the page until `unmountAll()`.
+ */
+async function firstChart(count, mode = 'shared') {
+  const main = document.querySelector('main')
+  const elements = Array.from({ length: count }, () => dashboardElement(mode))
+  performance.clearResourceTimings()
+  const started = performance.now()
+  for (const element of elements) main.append(element)
+  let first
+  let failed = 0
+  for (;;) {
+    await new Promise(requestAnimationFrame)
+    const now = performance.now() - started
+    if (first === undefined && elements.some((element) => chartsDrawn(element) > 0)) first = now
+    failed = elements.filter((element) => element.snapshot?.state === 'error').length
+    const done = elements.every(
+      (element) =>
+        element.snapshot?.state === 'error' ||
+        (element.snapshot?.state === 'ready' && chartsDrawn(element) >= 2),
+    )
+    if (done) break
+  }
+  const all = performance.now() - started
+  const waterfall = performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.startTime >= started)
+    .map((entry) => {
+      const url = new URL(entry.name)
+      return {
+        request: `${url.origin === location.origin ? '' : 'server '}${url.pathname}`,
+        type: entry.initiatorType,
+        start: entry.startTime - started,
+        end: entry.responseEnd - started,
+      }
+    })
+  return { first, all, failed, waterfall }
+}
+
+function unmountAll() {
+  for (const element of document.querySelectorAll('inset-dashboard')) element.remove()
+}
+
 /** Drops the page's own instance (the memory section calls it before its last measurement). */
 function destroyShared() {
   shared?.destroy()
@@ -77,4 +122,6 @@ if (params.get('mount') !== '0') {
   const main = document.querySelector('main')
   for (let i = 0; i < count; i++) main.append(dashboardElement(params.get('mode') ?? 'shared'))
 }
-Object.assign(window, { bench: { states, cycle, drawn, destroyShared, dashboardElement } })
+Object.assign(window, {
+  bench: { states, cycle, drawn, destroyShared, dashboardElement, firstChart, unmountAll },
+})
