@@ -47,6 +47,7 @@ function docComments(source) {
 const OWNERS = [
   ['assistant.openai', ['openAIEngineSchema']],
   ['assistant', ['assistantSchema']],
+  ['server.cache', ['resultCacheSchema']],
   ['server', ['serverSchema']],
   ['audit', ['auditSchema']],
   ['embedKeys.keys', ['secretKeySchema', 'publicKeySchema']],
