@@ -57,6 +57,8 @@ async function drawn(element) {
 
 /** One mount/unmount cycle for the memory section: mount, wait until drawn, remove. */
 async function cycle(mode) {
+  // The browser's resource-timing buffer would otherwise grow with every cycle's requests.
+  performance.clearResourceTimings()
   const element = dashboardElement(mode)
   element.style.width = '1000px'
   document.body.append(element)
