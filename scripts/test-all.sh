@@ -41,5 +41,6 @@ step 'build, typecheck, lint, size, test' \
 step 'node 24 tests' bash scripts/release-node24-tests.sh
 # The release rehearsal: publish to a local registry, install into fresh apps, check in Chromium.
 step 'release rehearsal' pnpm release:rehearse
+step 'bench --quick' pnpm bench --quick
 step 'e2e' pnpm exec turbo run e2e --continue --concurrency=1
 exit "$failed"

@@ -88,4 +88,4 @@ log(
   `wrote ${outDir}report.json and ${quick ? `${outDir}report.md` : `${outDir}README.md`} in ${Math.round(report.durationSeconds)} s`,
 )
 // Sections close what they open; this guards against a stray handle keeping the process alive.
-process.exit(report.sections.some((section) => section.error) ? 1 : 0)
+process.exit(report.sections.some((section) => section.error || section.problems?.length) ? 1 : 0)
