@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { freePort } from './ports.mjs'
+import { waitForDist } from './wait-for-dist.mjs'
 
 const cli = fileURLToPath(new URL('../../../packages/server/dist/cli.js', import.meta.url))
 
@@ -18,6 +19,7 @@ export const ALICE = { user: 'alice', tenant: 'acme', attributes: { region: ['EU
  * @example const demo = await startDemo(); try { fetch(`${demo.url}/healthz`) } finally { await demo.close() }
  */
 export async function startDemo({ rows } = {}) {
+  await waitForDist('server', 'cli.js')
   const port = await freePort()
   const args = [
     cli,

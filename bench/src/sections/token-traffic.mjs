@@ -113,8 +113,8 @@ async function watch(browser, site, { path, query, tabs = 1 }, { ttl, cycles }) 
 export async function runTokenTraffic({ quick, workRoot, log }) {
   const counts = quick ? [1, 10] : [1, 10, 100]
   const runs = quick ? 1 : 2
-  // Refresh about half-way through a token's life: ttl 20 s → cycles ~10 s apart.
-  const timing = quick ? { ttl: 12, cycles: 1 } : { ttl: 20, cycles: 2 }
+  // Refresh about half-way through a token's life: ttl 16 s → cycles ~8 s apart.
+  const timing = quick ? { ttl: 12, cycles: 1 } : { ttl: 16, cycles: 2 }
   const demo = await startDemo()
   const site = await startPageServer({ workRoot, demoUrl: demo.url })
   const browser = await launchChromium()

@@ -18,12 +18,18 @@ export const supportsJson = () => readFileSync(script, 'utf8').includes('--json'
  * Runs the server's tile-query benchmark and returns its JSON, or `{ skipped }` with the reason.
  * @example const result = await runTileQueries({ quick: true, workRoot, log: console.log })
  */
-export async function runTileQueries({ quick, workRoot, log, timeoutMs }) {
+export async function runTileQueries({ quick, seconds, workRoot, log, timeoutMs }) {
   if (!supportsJson())
     return { skipped: 'packages/server/bench/tile-queries.mjs does not take --json yet' }
   mkdirSync(workRoot, { recursive: true })
   const out = join(workRoot, 'tile-queries.json')
-  const args = [script, '--json', out, ...(quick ? ['--quick'] : [])]
+  const args = [
+    script,
+    '--json',
+    out,
+    ...(quick ? ['--quick'] : []),
+    ...(seconds ? ['--seconds', String(seconds)] : []),
+  ]
   const child = spawn(process.execPath, args, {
     cwd: fileURLToPath(new URL('../../../packages/server/', import.meta.url)),
     stdio: ['ignore', 'ignore', 'pipe'],
