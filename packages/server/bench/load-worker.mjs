@@ -1,35 +1,32 @@
-// Load generator, in a worker thread so it does not share the server's event loop.
-import { parentPort, workerData } from 'node:worker_threads'
+// HTTP load generator of bench/tile-queries.mjs, in a process of its own (forked), so that sending
+// requests and reading responses never shares an event loop or a V8 heap with the server.
+// Messages in: { type: 'run', url, requests, tokens, clients, warmupMs, durationMs } or
+// { type: 'exit' }; out: { latencies, errors, windowMs } per run.
+import { runClients } from './client-loop.mjs'
 
-const { url, clients, durationMs, warmupMs, requests } = workerData
-const latencies = []
-let errors = 0
-let measuring = false
-
-async function client(index) {
-  let i = index
-  const stopAt = Date.now() + warmupMs + durationMs
-  while (Date.now() < stopAt) {
-    const request = requests[i++ % requests.length]
-    const token = request.tokens[index % request.tokens.length]
-    const started = performance.now()
-    try {
-      const response = await fetch(`${url}${request.path}`, {
+async function run({ url, requests, tokens, clients, warmupMs, durationMs }) {
+  const bodies = requests.map((request) => JSON.stringify({ filters: request.filters }))
+  return runClients({
+    clients,
+    warmupMs,
+    durationMs,
+    async send(client, i) {
+      const which = i % requests.length
+      const response = await fetch(`${url}${requests[which].path}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ filters: request.filters }),
+        headers: {
+          authorization: `Bearer ${tokens[client % tokens.length]}`,
+          'content-type': 'application/json',
+        },
+        body: bodies[which],
       })
       await response.arrayBuffer()
-      if (response.status !== 200) errors++
-    } catch {
-      errors++
-    }
-    if (measuring) latencies.push(performance.now() - started)
-  }
+      return response.status === 200
+    },
+  })
 }
 
-setTimeout(() => {
-  measuring = true
-}, warmupMs)
-await Promise.all(Array.from({ length: clients }, (_, i) => client(i)))
-parentPort.postMessage({ latencies, errors })
+process.on('message', async (message) => {
+  if (message.type === 'exit') process.exit(0)
+  if (message.type === 'run') process.send(await run(message))
+})
