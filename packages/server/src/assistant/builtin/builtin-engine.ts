@@ -5,7 +5,8 @@ import { summarizeResult } from '../summarize-result'
 import { type BuiltQuery, buildQuery, notUnderstood, readOnlyMessage } from './build-query'
 import { isFollowUp, mergeFollowUp, parsedFromQuery, previousQuestions } from './follow-up'
 import { type ParsedQuestion, parseQuestion } from './parse-question'
-import { buildVocabulary, type Vocabulary } from './vocabulary'
+import type { Vocabulary } from './vocabulary'
+import { vocabularyFor } from './vocabulary-cache'
 
 /** How far back a follow-up looks for the question its chain starts from. */
 const FOLLOW_UP_DEPTH = 6
@@ -83,7 +84,7 @@ function parseInContext(input: AssistantInput, vocabulary: Vocabulary): ParsedQu
  */
 export function interpretQuestion(input: AssistantInput): BuiltQuery | { message: string } {
   if (asksToWrite(input.question)) return { message: readOnlyMessage(input.dataset) }
-  const vocabulary = buildVocabulary(input.dataset, input.values)
+  const vocabulary = vocabularyFor(input.dataset, input.values)
   const parsed = parseInContext(input, vocabulary)
   if (!understood(parsed)) return { message: notUnderstood(parsed, input.dataset, input.scope) }
   const built = buildQuery(parsed, input.dataset)
