@@ -6,6 +6,7 @@
 //   assistant.js = the lazy assistant UI and session
 //   filter-bar.js = the lazy filter bar, loaded with the first definition
 //   tile-actions.js = the tiles' selection chip, drill toggle, downloads and breadcrumb (same time)
+//   data-age.js  = a tile's "as of 10:42" hint, loaded with the first result of a caching server
 //   cdn.js       = what the CDN build's one script tag loads first (core inside, elements defined)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
@@ -56,6 +57,7 @@ async function bundle(external, entry = 'src/index.ts') {
     assistant: lazy('assistant-session'),
     filterBar: lazy('filter-bar'),
     tileActions: lazy('tile-actions'),
+    dataAge: lazy('data-age'),
   }
 }
 
@@ -67,4 +69,5 @@ writeFileSync(`${out}/chart.js`, own.chart)
 writeFileSync(`${out}/assistant.js`, own.assistant)
 writeFileSync(`${out}/filter-bar.js`, own.filterBar)
 writeFileSync(`${out}/tile-actions.js`, own.tileActions)
+writeFileSync(`${out}/data-age.js`, own.dataAge)
 writeFileSync(`${out}/cdn.js`, (await bundle([], 'src/cdn.ts')).initial)

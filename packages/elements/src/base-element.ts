@@ -18,6 +18,10 @@ const HTMLElementBase = (
   typeof HTMLElement === 'undefined' ? class {} : HTMLElement
 ) as typeof HTMLElement
 
+/** A boolean property set from HTML: present (`''`), `true`, anything but `false`/`'false'`. */
+export const isOn = (value: boolean | string | null | undefined): boolean =>
+  value != null && value !== false && value !== 'false'
+
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 const themeCss = new Map<string, string>()
 
@@ -129,7 +133,7 @@ export abstract class InsetBaseElement extends HTMLElementBase {
   }
   set debug(value: boolean | string | undefined) {
     // The attribute's presence turns it on: `debug`, `debug=""`.
-    this.#debug = value !== undefined && value !== null && value !== false && value !== 'false'
+    this.#debug = isOn(value)
     this.requestUpdate()
   }
 

@@ -57,6 +57,11 @@ export const INSET_ELEMENTS = {
       dashboardId: prop<string>('dashboard-id'),
       /** Filters over the definition's defaults; a new value (by content) replaces the user's choice. */
       filters: prop<Filters>(),
+      /**
+       * Offer "Ask about this" on every tile even without a linked assistant (attribute
+       * `ask-about-tiles`): for a host that opens its own assistant on `inset-ask-about`.
+       */
+      askAboutTiles: prop<boolean>('ask-about-tiles'),
     },
     events: [
       'inset-ready',
@@ -66,6 +71,7 @@ export const INSET_ELEMENTS = {
       'inset-data-point-click',
       'inset-drill-change',
       'inset-export',
+      'inset-ask-about',
     ],
   },
   'inset-assistant': {

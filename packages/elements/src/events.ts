@@ -73,6 +73,19 @@ export interface InsetExportDetail {
   error?: InsetError
 }
 
+/**
+ * `inset-ask-about`: "Ask about this" on a tile (or `askAbout(tileId)`). A linked assistant takes
+ * the tile as the context of its next questions; a host may open its assistant, or its own.
+ */
+export interface InsetAskAboutDetail {
+  dashboardId: string
+  tileId: string
+  /** The tile's title, e.g. `Revenue by category`. */
+  title: string
+  /** The dashboard's filters in effect. */
+  filters: Filters
+}
+
 /** `inset-answer`: the assistant finished an answer. */
 export interface InsetAnswerDetail {
   question: string
@@ -93,6 +106,7 @@ export interface InsetEventDetailMap {
   'inset-answer': InsetAnswerDetail
   'inset-drill-change': InsetDrillChangeDetail
   'inset-export': InsetExportDetail
+  'inset-ask-about': InsetAskAboutDetail
 }
 
 /** Name of an Inset event, e.g. `'inset-filter-change'`. */
@@ -124,6 +138,7 @@ declare global {
     'inset-answer': InsetEvent<'inset-answer'>
     'inset-drill-change': InsetEvent<'inset-drill-change'>
     'inset-export': InsetEvent<'inset-export'>
+    'inset-ask-about': InsetEvent<'inset-ask-about'>
   }
 }
 

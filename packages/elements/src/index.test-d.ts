@@ -46,6 +46,7 @@ describe('public types', () => {
       | 'dataPointClick'
       | 'drillChange'
       | 'export'
+      | 'askAbout'
     >()
     expectTypeOf<keyof InsetElementEvents<'inset-assistant'>>().toEqualTypeOf<
       'ready' | 'error' | 'stateChange' | 'dataPointClick' | 'answer'
@@ -60,7 +61,11 @@ describe('public types', () => {
       debug?: boolean
       dashboardId?: string
       filters?: Filters
+      askAboutTiles?: boolean
     }>()
+    expectTypeOf<InsetEventCallbacks<'inset-dashboard'>['onAskAbout']>().toEqualTypeOf<
+      ((event: InsetEvent<'inset-ask-about'>) => void) | undefined
+    >()
     expectTypeOf<InsetEventDetailMap['inset-answer']>().toEqualTypeOf<InsetAnswerDetail>()
   })
 

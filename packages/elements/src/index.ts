@@ -16,6 +16,7 @@ export type {
 export { elementAttributes, elementProperties, eventKey, INSET_ELEMENTS } from './element-table'
 export type {
   InsetAnswerDetail,
+  InsetAskAboutDetail,
   InsetDataPointClickDetail,
   InsetDrillChangeDetail,
   InsetErrorDetail,

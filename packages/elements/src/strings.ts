@@ -1,6 +1,12 @@
-// Every user-visible string of the elements, in one object so that a host can translate them.
+// Every user-visible string of the elements, in one table so that a host can translate them. The
+// assistant's strings come with its lazily loaded chunk (`assistant/assistant-strings.ts`), so that
+// a page with only a dashboard does not download them; `setInsetStrings` takes them all the same.
+import type { assistantStrings } from './assistant/assistant-strings'
 
-/** The English strings of the elements; functions take the values they interpolate. */
+/**
+ * The English strings of the dashboard (the assistant's are in its chunk; `InsetStrings` lists
+ * every key); functions take the values they interpolate.
+ */
 export const defaultInsetStrings = {
   loadingDashboard: 'Loading dashboard',
   retry: 'Try again',
@@ -38,21 +44,6 @@ export const defaultInsetStrings = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageStatus: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
-  assistantTitle: 'Ask your data',
-  assistantIntro:
-    'Ask a question in plain words. Answers use the same data and permissions as the dashboard.',
-  assistantPlaceholder: 'e.g. Revenue by region last quarter',
-  assistantQuestion: 'Your question',
-  ask: 'Ask',
-  stop: 'Stop',
-  you: 'You',
-  assistant: 'Assistant',
-  thinking: 'Thinking',
-  queryRan: 'What I looked at',
-  suggestions: 'Suggested questions',
-  followingFilters: 'Using dashboard filters',
-  noFilters: 'No filters',
-  newConversation: 'New conversation',
   rows: (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`,
   truncated: (n: number) => `Showing the first ${n} ${n === 1 ? 'row' : 'rows'}`,
   drillDown: (label: string) => `Drill down: activate a point to see its ${label}`,
@@ -66,12 +57,16 @@ export const defaultInsetStrings = {
   filteredBy: (label: string, value: string) => `Filtered by ${label}: ${value}`,
   filterCleared: (label: string) => `${label} filter cleared`,
   drilledInto: (value: string, label: string) => `Showing ${label} of ${value}`,
+  askAbout: 'Ask about this',
+  /** A tile's quiet hint that its data came from a cache over a minute ago (the time, or in full). */
+  asOf: (time: string) => `as of ${time}`,
 }
 
-/** The shape of the strings table; pass a partial to `setInsetStrings`. */
-export type InsetStrings = typeof defaultInsetStrings
+/** The shape of the strings table (every key, the assistant's too); pass a partial to `setInsetStrings`. */
+export type InsetStrings = typeof defaultInsetStrings & typeof assistantStrings
 
-let current: InsetStrings = defaultInsetStrings
+// The assistant's keys are filled in when its chunk arrives (`addDefaultStrings`).
+let current = defaultInsetStrings as InsetStrings
 
 /**
  * Replaces some or all strings, for every element rendered afterwards.
@@ -81,6 +76,11 @@ let current: InsetStrings = defaultInsetStrings
  */
 export function setInsetStrings(overrides: Partial<InsetStrings>): void {
   current = { ...current, ...overrides }
+}
+
+/** Adds the English strings of a lazily loaded part; strings the host set stay. */
+export function addDefaultStrings(defaults: Partial<InsetStrings>): void {
+  current = { ...defaults, ...current }
 }
 
 /** The strings in force. */

@@ -51,6 +51,7 @@ export class AssistantSession {
         this.ask(question).catch(() => {})
       },
       cancel: () => this.#controller?.cancel(),
+      clearTile: () => this.#controller?.setTile(undefined),
       reset: () => this.#controller?.reset(),
       format: () => host.format(),
       dataPoint: (result, rowIndex) => {
@@ -86,16 +87,12 @@ export class AssistantSession {
     this.#renderContext()
   }
 
-  /** The filters the conversation follows, labelled by the linked dashboard's definition. */
+  /** The filters and the tile the conversation follows, labelled by the linked dashboard's definition. */
   #renderContext(): void {
     const snapshot = this.#snapshot
     if (!snapshot) return
     const dashboard = this.#options().dashboard
-    this.#view.setContext(
-      Boolean(dashboard),
-      snapshot.context.filters as Filters | undefined,
-      dashboard?.getSnapshot().definition,
-    )
+    this.#view.setContext(Boolean(dashboard), snapshot.context, dashboard?.getSnapshot().definition)
   }
 
   #linked: InsetDashboardElement | undefined

@@ -1,12 +1,23 @@
 // The assistant's UI, loaded with `import()` when the first <inset-assistant> connects, so that a
 // page with only a dashboard never downloads it.
-import type { AssistantSnapshot, DashboardDefinition, Filters, QueryResult } from '@inset/core'
-import { h, icon, replaceChildren, uid } from '../dom'
+import type {
+  AssistantContext,
+  AssistantSnapshot,
+  DashboardDefinition,
+  Filters,
+  QueryResult,
+} from '@inset/core'
+import { ICONS as DOM_ICONS, h, icon, replaceChildren, uid } from '../dom'
 import { type FormatOptions, formatCell } from '../format'
-import { t } from '../strings'
+import { addDefaultStrings, t } from '../strings'
 import { adoptStyles } from '../styles/adopt'
 import { assistantStyles } from '../styles/assistant'
+import { assistantStrings } from './assistant-strings'
 import { MessageView } from './message-view'
+import { tileSuggestions } from './tile-suggestions'
+
+// The assistant's strings arrive with this chunk; the host's translations of them stay.
+addDefaultStrings(assistantStrings)
 
 const ICONS = {
   send: 'M2.5 8h10M8.5 4l4 4-4 4',
@@ -22,6 +33,8 @@ export interface AssistantViewHost {
   reset(): void
   format(): FormatOptions
   dataPoint(result: QueryResult, rowIndex: number): void
+  /** The person removed the tile the questions were about. */
+  clearTile(): void
 }
 
 /** The rendered chat panel; `render` takes every new snapshot, `setContext` the linked filters. */
@@ -35,6 +48,9 @@ export class AssistantView {
   readonly #input: HTMLInputElement
   readonly #submit: HTMLButtonElement
   #snapshot: AssistantSnapshot | undefined
+  /** The tile asked about, and the questions offered about it until the next question. */
+  #tileId: string | undefined
+  #tileSuggestions: string[] | undefined
 
   constructor(root: ShadowRoot, host: AssistantViewHost) {
     this.#host = host
@@ -117,12 +133,16 @@ export class AssistantView {
     this.#host.ask(question)
   }
 
-  /** Shows the filters the assistant follows; `linked` false hides the line. */
+  /**
+   * Shows the filters the assistant follows (`linked` false hides them) and the tile asked about,
+   * as a removable chip; a newly asked-about tile focuses the question and offers questions on it.
+   */
   setContext(
     linked: boolean,
-    filters: Filters | undefined,
+    context: AssistantContext,
     definition: DashboardDefinition | undefined,
   ): void {
+    const { filters, tileId, tileTitle = tileId } = context
     const s = t()
     const entries = Object.entries(filters ?? {}).filter(
       ([, v]) => v !== null && !(Array.isArray(v) && !v.length),
@@ -139,8 +159,31 @@ export class AssistantView {
       }
       return String(value)
     }
+    const about =
+      tileId &&
+      h(
+        'span',
+        { class: 'chip', 'data-context-tile': tileId },
+        s.aboutTile(tileTitle!),
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': s.stopAboutTile(tileTitle!),
+            onclick: () => this.#host.clearTile(),
+          },
+          icon(DOM_ICONS.close),
+        ),
+      )
+    if (tileId !== this.#tileId) {
+      this.#tileId = tileId
+      this.#tileSuggestions = tileId ? tileSuggestions(tileId, definition) : undefined
+      this.#renderSuggestions()
+      if (tileId) this.#input.focus()
+    }
     replaceChildren(
       this.#context,
+      about,
       linked
         ? [
             h('span', null, `${s.followingFilters}:`),
@@ -156,6 +199,28 @@ export class AssistantView {
           ]
         : null,
     )
+  }
+
+  /** The server's suggestions, or the ones about a tile just asked about; none while answering. */
+  #renderSuggestions(): void {
+    const snapshot = this.#snapshot
+    const streaming = snapshot?.state === 'streaming'
+    const suggestions = this.#tileSuggestions ?? snapshot?.suggestions ?? []
+    replaceChildren(
+      this.#suggestions,
+      streaming
+        ? null
+        : suggestions
+            .slice(0, 4)
+            .map((text) =>
+              h(
+                'button',
+                { type: 'button', class: 'btn suggestion', onclick: () => this.#host.ask(text) },
+                text,
+              ),
+            ),
+    )
+    this.#suggestions.hidden = streaming || suggestions.length === 0
   }
 
   render(snapshot: AssistantSnapshot): void {
@@ -197,26 +262,15 @@ export class AssistantView {
       )
       this.#submit.classList.toggle('primary', !streaming)
     }
+    // A question asked after "Ask about this" ends the questions offered about the tile.
+    const asked = snapshot.messages.length > (previous?.messages.length ?? 0)
+    if (asked) this.#tileSuggestions = undefined
     if (
+      asked ||
       snapshot.suggestions !== previous?.suggestions ||
       streaming !== (previous?.state === 'streaming')
-    ) {
-      replaceChildren(
-        this.#suggestions,
-        streaming
-          ? null
-          : snapshot.suggestions
-              .slice(0, 4)
-              .map((text) =>
-                h(
-                  'button',
-                  { type: 'button', class: 'btn suggestion', onclick: () => this.#host.ask(text) },
-                  text,
-                ),
-              ),
-      )
-      this.#suggestions.hidden = streaming || snapshot.suggestions.length === 0
-    }
+    )
+      this.#renderSuggestions()
     if (stick) log.scrollTop = log.scrollHeight
   }
 

@@ -10,7 +10,7 @@ import {
   type QueryResult,
   toInsetError,
 } from '@inset/core'
-import { InsetBaseElement } from '../base-element'
+import { InsetBaseElement, isOn } from '../base-element'
 import { h, ICONS, icon, replaceChildren } from '../dom'
 import { dataPointDetail, dispatchInsetEvent } from '../events'
 import { lazy } from '../lazy'
@@ -48,6 +48,7 @@ export class InsetDashboardElement extends InsetBaseElement {
 
   #dashboardId: string | undefined
   #filters: Filters | undefined
+  #askAboutTiles = false
   #controller: DashboardController | undefined
   #unsubscribe: (() => void) | undefined
   #snapshot: DashboardSnapshot | undefined
@@ -80,6 +81,18 @@ export class InsetDashboardElement extends InsetBaseElement {
   set filters(value: Filters | undefined) {
     this.#filters = value
     if (this.#controller && value) this.#controller.setOptions({ filters: value })
+  }
+
+  /**
+   * Offer "Ask about this" on every tile even without a linked assistant (attribute
+   * `ask-about-tiles`), for a host that opens its own assistant on `inset-ask-about`.
+   */
+  get askAboutTiles(): boolean {
+    return this.#askAboutTiles
+  }
+  set askAboutTiles(value: boolean | string | undefined) {
+    this.#askAboutTiles = isOn(value)
+    this.requestUpdate()
   }
 
   /** The core controller behind the element while it is connected (e.g. to link an assistant). */
@@ -288,12 +301,14 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#filterBar?.sync(snapshot.filters, filtersAreDefault(this.#definition, snapshot.filters))
     const { selection, drill } = snapshot
     const canExport = Boolean(this.#definition?.canExport)
+    const ask = Boolean(snapshot.canAskAbout || this.#askAboutTiles)
     const filterLabel = (id: string) =>
       this.#definition?.filters.find((filter) => filter.id === id)?.label ?? id
     for (const [id, view] of this.#tiles) {
       view.sync({
         drill: drill[id] ?? NO_DRILL,
         canExport,
+        ask,
         ...(selection?.tileId === id && {
           selection: { label: filterLabel(selection.filterId), value: selection.value },
         }),
@@ -374,6 +389,15 @@ export class InsetDashboardElement extends InsetBaseElement {
       },
       exportTile: (tileId, format) => {
         this.exportTile(tileId, format).catch(() => {})
+      },
+      askAbout: ({ id, title }) => {
+        dispatchInsetEvent(this, 'inset-ask-about', {
+          dashboardId: this.#dashboardId ?? '',
+          tileId: id,
+          title,
+          filters: this.filters,
+        })
+        this.#controller?.askAbout(id)
       },
     }
     for (const tile of definition.tiles) this.#tiles.set(tile.id, new TileView(tile, host))

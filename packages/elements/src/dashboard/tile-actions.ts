@@ -39,6 +39,9 @@ const iconButton = (label: string, path: string, onclick: () => void, extra = {}
     icon(path),
   )
 
+/** A speech bubble: "Ask about this". */
+const ASK_ICON = 'M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z'
+
 /** Draws a tile's actions and breadcrumb from its state. */
 export function renderTileActions(view: TileActionsView): void {
   const s = t()
@@ -51,6 +54,9 @@ export function renderTileActions(view: TileActionsView): void {
   }
   replaceChildren(
     view.actions,
+    state.ask
+      ? iconButton(s.askAbout, ASK_ICON, () => host.askAbout(tile), { part: 'tile-ask-about' })
+      : null,
     selection
       ? h(
           'button',

@@ -15,6 +15,8 @@ let tileActions: typeof import('./tile-actions') | undefined
 export const loadTileActions = lazy(() =>
   import('./tile-actions').then((module) => (tileActions = module)),
 )
+/** The "data as of" hint, loaded with the first result that says whether it came from a cache. */
+const loadDataAge = lazy(() => import('./data-age'))
 /** The tile actions' chunk, once loaded. */
 export const tileActionsModule = () => tileActions
 
@@ -28,6 +30,8 @@ export interface TileHost {
   /** Clears the cross-filter this tile set. */
   clearSelection(tileId: string): void
   exportTile(tileId: string, format: 'csv' | 'png'): void
+  /** "Ask about this" was chosen on the tile. */
+  askAbout(tile: TileDefinition): void
 }
 
 /** What the dashboard tells a tile besides its data. */
@@ -38,6 +42,8 @@ export interface TileState {
   drill: readonly DrillValue[]
   /** The token may download (CSV, PNG). */
   canExport: boolean
+  /** Offer "Ask about this" (an assistant is linked, or the host asked for it). */
+  ask: boolean
 }
 
 /** An error state: what failed, the stable code, and a retry button. */
@@ -89,7 +95,7 @@ export class TileView {
   readonly #actions = h('div', { class: 'tile-actions' })
   /** The drill path walked so far ("Category › Hardware"), under the header. */
   readonly #crumbs = h('nav', { class: 'crumbs', part: 'tile-breadcrumb', hidden: true })
-  #state: TileState = { drill: [], canExport: false }
+  #state: TileState = { drill: [], canExport: false, ask: false }
   #drillMode = false
 
   constructor(tile: TileDefinition, host: TileHost) {
@@ -133,7 +139,8 @@ export class TileView {
     if (
       before.selection?.value !== state.selection?.value ||
       before.drill !== state.drill ||
-      before.canExport !== state.canExport
+      before.canExport !== state.canExport ||
+      before.ask !== state.ask
     ) {
       if (!this.#canDrill) this.#drillMode = false
       this.renderActions()
@@ -190,6 +197,11 @@ export class TileView {
       return
     }
     this.#shown = data
+    // Results of a server with a result cache say how old they are: "as of 10:42" when old.
+    if (data.meta.cache)
+      loadDataAge().then(({ showDataAge }) =>
+        showDataAge(this.element, this.#shown?.meta, this.#host.format().locale),
+      )
     this.#body.classList.add('has-data')
     if (data.rows.length === 0) {
       this.#tools.hidden = true

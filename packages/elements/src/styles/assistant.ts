@@ -8,6 +8,8 @@ export const assistantStyles = `
 .chat-title .icon{color:var(--inset-color-primary)}
 .context{display:flex;flex-wrap:wrap;gap:4px;margin-top:4px;font-size:12px;color:var(--inset-color-muted)}
 .chip{display:inline-flex;align-items:center;padding:1px 8px;border-radius:999px;background:var(--inset-color-hover);color:var(--inset-color-text);font-size:12px}
+.chip button{display:inline-flex;margin-left:4px;padding:0;border:0;background:none;cursor:pointer}
+.chip .icon{width:12px;height:12px}
 .log{flex:1;overflow:auto;margin:0;padding:16px;list-style:none;display:flex;flex-direction:column;gap:16px}
 .intro{margin:auto 0;padding:8px 4px;color:var(--inset-color-muted);font-size:13px}
 .intro h3{margin:0 0 4px;font-size:16px;font-weight:600;color:var(--inset-color-text)}
