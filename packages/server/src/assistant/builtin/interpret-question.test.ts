@@ -245,6 +245,35 @@ describe('interpretQuestion (built-in engine)', () => {
     expect(queryOf('per region', history)).toMatchObject(expected)
   })
 
+  it('reads "mix" as shares, "growth rate" as growth, and set phrases as ordinary wording', () => {
+    const analysisOf = (question: string) => {
+      const interpreted = interpret(question)
+      if ('message' in interpreted) throw new Error(`not understood: ${interpreted.message}`)
+      return interpreted.analysis
+    }
+    expect(analysisOf('region mix for orders in 2025')).toEqual({
+      kind: 'share',
+      dimension: 'region',
+    })
+    expect(analysisOf('revenue growth rate last month')).toMatchObject({
+      kind: 'periods',
+      change: true,
+    })
+    expect(
+      analysisOf('what was the rate of growth for customers in Q3 2026 vs Q2 2026'),
+    ).toMatchObject({ kind: 'periods', change: true })
+    expect(queryOf('out of interest, how many units did retail sell in 2025')).toMatchObject({
+      measures: ['units'],
+      filters: [{ dimension: 'channel', op: 'in', values: ['retail'] }],
+    })
+    expect(queryOf('by the way, what were orders in Germany last month')).toMatchObject({
+      measures: ['orders'],
+      filters: [{ dimension: 'country', op: 'in', values: ['DE'] }],
+    })
+    // "rate" alone is still a measure the data does not have.
+    expect(messageOf("what's our conversion rate by region")).toMatch(/no measure/i)
+  })
+
   it('suggests only questions it can answer', () => {
     const suggestions = starterQuestions(dataset, VALUES)
     expect(suggestions.length).toBeGreaterThanOrEqual(4)

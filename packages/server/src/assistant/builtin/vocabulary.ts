@@ -1,5 +1,12 @@
 import type { DatasetModel, DimensionModel, MeasureModel, TimeGrain } from '../../semantic/model'
-import { FILLER_WORDS, normalizePhrase, pluralize, singularize, type Token } from './words'
+import {
+  FILLER_PHRASES,
+  FILLER_WORDS,
+  normalizePhrase,
+  pluralize,
+  singularize,
+  type Token,
+} from './words'
 
 /** Words with a fixed role in questions, whatever the dataset. */
 export type Keyword =
@@ -111,11 +118,15 @@ const KEYWORDS: Record<string, Keyword> = {
   fraction: 'share',
   portion: 'share',
   'what part': 'share',
+  mix: 'share',
   grow: 'growth',
   grew: 'growth',
   grown: 'growth',
   growing: 'growth',
   growth: 'growth',
+  'growth rate': 'growth',
+  'rate of growth': 'growth',
+  'rate of change': 'growth',
   change: 'growth',
   changed: 'growth',
   changes: 'growth',
@@ -236,6 +247,7 @@ export function buildVocabulary(
   }
 
   for (const word of FILLER_WORDS) add(word, { kind: 'filler' }, RANK.filler)
+  for (const phrase of FILLER_PHRASES) add(phrase, { kind: 'filler' }, RANK.filler)
   for (const name of namesOf(dataset)) addWithForms(name, { kind: 'filler' }, RANK.dataset)
   for (const [phrase, keyword] of Object.entries(KEYWORDS))
     add(phrase, { kind: 'keyword', keyword }, RANK.keyword)

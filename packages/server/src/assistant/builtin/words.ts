@@ -104,6 +104,16 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   like lets much many`.split(/\s+/),
 )
 
+/** Set phrases that carry no meaning either, though their words alone might ("by the way"). */
+export const FILLER_PHRASES: readonly string[] = [
+  'out of curiosity',
+  'out of interest',
+  'by the way',
+  'if possible',
+  'if you can',
+  'for the record',
+]
+
 /**
  * Words before a name or a field: an unknown word right after them names something the data does
  * not have ("revenue for initech", "revenue by salesperson"), so the question is refused with that
