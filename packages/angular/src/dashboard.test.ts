@@ -2,6 +2,7 @@ import { Component, reflectComponentType, signal } from '@angular/core'
 import { TestBed } from '@angular/core/testing'
 import type { Filters } from '@inset/core'
 import {
+  dispatchInsetEvent,
   elementProperties,
   eventKey,
   INSET_ELEMENTS,
@@ -28,6 +29,7 @@ import { InsetDashboard } from './index'
         (ready)="seen.push($event)"
         (filterChange)="seen.push($event)"
         (dataPointClick)="seen.push($event)"
+        (askAbout)="seen.push($event)"
       />
     }
   `,
@@ -106,6 +108,24 @@ describe('InsetDashboard', () => {
     await fixture.whenStable()
     expect(server.requests.length).toBe(before + 2)
     expect(server.tokenCalls).toHaveLength(1)
+  })
+
+  it("sends 'Ask about this' to the template's (askAbout) handler, typed by the table", async () => {
+    const server = createFakeServer()
+    const { host } = mount(server)
+    const [element] = dashboardElements()
+    await ready(element)
+    host.seen.length = 0
+    const detail = {
+      dashboardId: 'sales-overview',
+      tileId: 'revenue',
+      title: 'Revenue',
+      filters: {},
+    }
+    dispatchInsetEvent(element!, 'inset-ask-about', detail)
+    const [asked] = host.seen as InsetEvent<'inset-ask-about'>[]
+    expect(asked?.type).toBe('inset-ask-about')
+    expect(asked?.detail).toEqual(detail)
   })
 
   it('binds filters two ways: a change in the element reaches the host through [(filters)]', async () => {

@@ -15,6 +15,7 @@ type Events = InsetElementEvents<'inset-dashboard'>
  *   dashboardId="sales-overview"
  *   [(filters)]="filters"
  *   (dataPointClick)="picked.set($event.detail)"
+ *   (askAbout)="assistantOpen.set(true)"
  * />
  */
 @Component({
@@ -35,6 +36,8 @@ export class InsetDashboard
   readonly currency = input<Props['currency']>()
   /** Prints the connection's timeline (token fetches, refreshes, failures) to the console. */
   readonly debug = input<Props['debug']>()
+  /** Offer "Ask about this" on every tile without a linked assistant; `(askAbout)` opens yours. */
+  readonly askAboutTiles = input<Props['askAboutTiles']>()
 
   readonly ready = output<Events['ready']>()
   readonly error = output<Events['error']>()
@@ -43,6 +46,8 @@ export class InsetDashboard
   readonly dataPointClick = output<Events['dataPointClick']>()
   readonly drillChange = output<Events['drillChange']>()
   readonly export = output<Events['export']>()
+  /** "Ask about this" on a tile: a linked `<inset-assistant>` takes it as its context. */
+  readonly askAbout = output<Events['askAbout']>()
 
   /** The `<inset-dashboard>` element: `setFilters()`, `refresh()`, `snapshot`, `controller`. */
   readonly element = bindInsetElement('inset-dashboard', this)

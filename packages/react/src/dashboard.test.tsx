@@ -248,6 +248,7 @@ describe('<InsetDashboard>', () => {
       onStateChange: vi.fn(),
       onFilterChange: vi.fn(),
       onDataPointClick: vi.fn(),
+      onAskAbout: vi.fn(),
     }
     render(
       <InsetProvider serverUrl={SERVER} fetchToken={server.fetchToken} fetch={server.fetch}>
@@ -271,6 +272,13 @@ describe('<InsetDashboard>', () => {
       dashboardId: 'missing',
       definition,
     })
+    dispatchInsetEvent(element, 'inset-ask-about', {
+      dashboardId: 'missing',
+      tileId: 'revenue',
+      title: 'Revenue',
+      filters: {},
+    })
+    expect(callbacks.onAskAbout.mock.calls[0]![0].detail.tileId).toBe('revenue')
     expect(callbacks.onDataPointClick.mock.calls[0]![0].detail.value).toBe(100)
     expect(callbacks.onReady).toHaveBeenCalledTimes(1)
     expect(callbacks.onFilterChange).not.toHaveBeenCalled()

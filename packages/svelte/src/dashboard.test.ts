@@ -165,6 +165,7 @@ describe('<InsetDashboard>', () => {
       onstatechange: vi.fn(),
       onfilterchange: vi.fn(),
       ondatapointclick: vi.fn(),
+      onaskabout: vi.fn(),
     }
     const { element } = setup({ dashboardId: 'missing', ...callbacks })
     await waitFor(() => expect(callbacks.onerror).toHaveBeenCalledTimes(1))
@@ -183,7 +184,14 @@ describe('<InsetDashboard>', () => {
       dashboardId: 'missing',
       definition,
     })
+    dispatchInsetEvent(element, 'inset-ask-about', {
+      dashboardId: 'missing',
+      tileId: 'revenue',
+      title: 'Revenue',
+      filters: {},
+    })
     expect(callbacks.ondatapointclick.mock.calls[0]![0].detail.value).toBe(100)
+    expect(callbacks.onaskabout.mock.calls[0]![0].detail.tileId).toBe('revenue')
     expect(callbacks.onready).toHaveBeenCalledTimes(1)
     expect(callbacks.onfilterchange).not.toHaveBeenCalled()
   })

@@ -217,11 +217,18 @@ describe('<InsetDashboard>', () => {
       dashboardId: 'missing',
       definition,
     })
+    dispatchInsetEvent(element, 'inset-ask-about', {
+      dashboardId: 'missing',
+      tileId: 'revenue',
+      title: 'Revenue',
+      filters: {},
+    })
     expect(wrapper.emitted<[CustomEvent]>('dataPointClick')![0]![0].detail.value).toBe(100)
+    expect(wrapper.emitted<[CustomEvent]>('askAbout')![0]![0].detail.tileId).toBe('revenue')
     expect(wrapper.emitted('ready')).toHaveLength(1)
     expect(wrapper.emitted('filterChange')).toBeUndefined()
     expect(Object.keys(wrapper.emitted()).sort()).toEqual(
-      ['dataPointClick', 'error', 'ready', 'stateChange'].sort(),
+      ['askAbout', 'dataPointClick', 'error', 'ready', 'stateChange'].sort(),
     )
   })
 
