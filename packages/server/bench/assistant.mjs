@@ -3,7 +3,8 @@
 // whole answer stream read (query, result, chart, text, done) for every question. Questions cover
 // issue 17's classes (plain, misspelt, shares, growth, periods side by side, follow-ups with
 // history, tiles, refusals). After one warm-up round, every question is asked `--rounds` times by
-// `--clients` concurrent clients (users alternate). Prints p50/p95/p99 per question and answers/s.
+// `--clients` concurrent clients (users alternate). Prints p50/p95/p99 per question, answers/s and
+// CPU milliseconds per answer (load-independent: on a busy machine latency also waits for a core).
 //   pnpm --filter @inset/server build && node packages/server/bench/assistant.mjs
 //   node bench/assistant.mjs --rounds 5 --clients 1 --rows 50000 --port 6310 --json out.json
 import { writeFile } from 'node:fs/promises'
@@ -115,7 +116,9 @@ async function round(times) {
 await round() // warm-up: DuckDB's first plans, the vocabulary, the JIT
 const times = []
 const started = performance.now()
+const cpuBefore = process.cpuUsage()
 for (let r = 0; r < ROUNDS; r++) await round(times)
+const cpu = process.cpuUsage(cpuBefore)
 const seconds = (performance.now() - started) / 1000
 await server.close()
 
@@ -133,6 +136,9 @@ const result = {
   p95: percentile(sorted, 0.95),
   p99: percentile(sorted, 0.99),
   answersPerSecond: sorted.length / seconds,
+  // CPU of this process (server, DuckDB's threads and the client) per answer: what an answer
+  // costs whatever else the machine is doing; the latencies above also wait for a core.
+  cpuMsPerAnswer: (cpu.user + cpu.system) / 1000 / sorted.length,
   p95ByClass: Object.fromEntries(
     Object.entries(byKind).map(([kind, list]) => [
       kind,
@@ -146,7 +152,7 @@ const result = {
   loadAverage: loadavg()[0],
 }
 console.log(
-  `assistant over HTTP, ${ROWS} orders, ${CLIENTS} client(s): ${result.answers} answers, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.answersPerSecond)} answers/s (load average ${fmt(result.loadAverage)} on ${result.cores} cores)`,
+  `assistant over HTTP, ${ROWS} orders, ${CLIENTS} client(s): ${result.answers} answers, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.answersPerSecond)} answers/s, ${fmt(result.cpuMsPerAnswer)} ms CPU per answer (load average ${fmt(result.loadAverage)} on ${result.cores} cores)`,
 )
 for (const [kind, p95] of Object.entries(result.p95ByClass))
   console.log(`  p95 ${kind}: ${fmt(p95)} ms`)
