@@ -25,10 +25,12 @@ test('ten dashboards embedded by attributes alone share one token request per lo
       ),
     )
     .toBe(true)
-  expect(tokenRequests).toHaveLength(1)
+  // One request for all ten at load: none other within 4 s of it (on a slow machine the first
+  // refresh, ~6 s in, may already have happened by now; it is checked with the others below).
+  expect(tokenRequests.filter((at) => at - tokenRequests[0]! < 4_000)).toHaveLength(1)
 
   // Two refresh cycles: each is one request for all ten (6 s apart), never a burst.
-  await expect.poll(() => tokenRequests.length, { timeout: 20_000 }).toBe(3)
+  await expect.poll(() => tokenRequests.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
   const gaps = tokenRequests.slice(1).map((at, i) => at - tokenRequests[i]!)
   for (const gap of gaps) expect(gap).toBeGreaterThan(4_000)
   expect(tokenRequests[0]! - started).toBeLessThan(4_000)

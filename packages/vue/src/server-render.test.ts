@@ -31,4 +31,4 @@ it('imports the built entry in plain Node and renders on the server without a br
   expect(result.fetches).toBe(0)
   expect(result.tokenCalls).toBe(0)
   expect(result.warnings).toEqual([])
-})
+}, 30_000) // a child Node process on a busy machine can take longer than the default 5 s
