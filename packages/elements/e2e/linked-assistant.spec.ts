@@ -104,7 +104,8 @@ test('"Ask about this" on a tile: the linked assistant answers about that tile, 
   expect(answer?.query).toMatchObject({ measures: ['revenue'], dimensions: ['channel'] })
   const rows = [...(answer?.result.rows ?? [])].sort(([a], [b]) => a.localeCompare(b))
   expect(rows.map(([channel]) => channel)).toEqual(expected.map(([channel]) => channel))
-  rows.forEach(([, revenue], i) => expect(revenue).toBeCloseTo(expected[i]?.[1] as number, 2))
+  for (const [i, [, revenue]] of rows.entries())
+    expect(revenue).toBeCloseTo(expected[i]?.[1] as number, 2)
 
   // The chip, the tiles' actions and the answer pass axe.
   const results = await new AxeBuilder({ page })
