@@ -6,7 +6,7 @@
 // `--clients` concurrent clients (users alternate). Prints p50/p95/p99 per question, answers/s and
 // CPU milliseconds per answer (load-independent: on a busy machine latency also waits for a core).
 //   pnpm --filter @inset/server build && node packages/server/bench/assistant.mjs
-//   node bench/assistant.mjs --rounds 5 --clients 1 --rows 50000 --port 6310 --json out.json
+//   node bench/assistant.mjs --rounds 5 --clients 1 --rows 50000 --cache off --port 6310 --json out.json
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -18,6 +18,9 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '1' },
     rows: { type: 'string', default: '50000' },
     port: { type: 'string', default: '0' },
+    // off: every question runs its queries on DuckDB; on: the server's default result cache, so
+    // repeated questions after the first round are served from memory.
+    cache: { type: 'string', default: 'off' },
     json: { type: 'string' },
   },
 })
@@ -71,9 +74,10 @@ const percentile = (sorted, q) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
 const fmt = (n) => n.toFixed(1)
 
-const server = await createInsetServer(
-  demoConfig({ rows: ROWS, rateLimit: { perSecond: 1e9, burst: 1e9 } }),
-)
+const config = demoConfig({ rows: ROWS, rateLimit: { perSecond: 1e9, burst: 1e9 } })
+const CACHE = args.cache === 'on'
+if (!CACHE) config.server = { ...config.server, cache: { enabled: false } }
+const server = await createInsetServer(config)
 const { url } = await server.listen({ port: Number(args.port), host: '127.0.0.1' })
 const demoKey = server.runtime.keyring.get('demo')
 const tokens = await Promise.all(
@@ -131,6 +135,7 @@ for (const { kind, ms } of times) {
 const result = {
   rows: ROWS,
   clients: CLIENTS,
+  resultCache: CACHE,
   answers: sorted.length,
   p50: percentile(sorted, 0.5),
   p95: percentile(sorted, 0.95),
@@ -152,7 +157,7 @@ const result = {
   loadAverage: loadavg()[0],
 }
 console.log(
-  `assistant over HTTP, ${ROWS} orders, ${CLIENTS} client(s): ${result.answers} answers, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.answersPerSecond)} answers/s, ${fmt(result.cpuMsPerAnswer)} ms CPU per answer (load average ${fmt(result.loadAverage)} on ${result.cores} cores)`,
+  `assistant over HTTP, ${ROWS} orders, ${CLIENTS} client(s), result cache ${CACHE ? 'on' : 'off'}: ${result.answers} answers, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.answersPerSecond)} answers/s, ${fmt(result.cpuMsPerAnswer)} ms CPU per answer (load average ${fmt(result.loadAverage)} on ${result.cores} cores)`,
 )
 for (const [kind, p95] of Object.entries(result.p95ByClass))
   console.log(`  p95 ${kind}: ${fmt(p95)} ms`)
