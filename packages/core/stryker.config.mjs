@@ -19,6 +19,8 @@ export default {
   concurrency: 2,
   timeoutMS: 30_000,
   thresholds: { high: 90, low: 80, break: 80 },
+  // The sandbox needs the sources and tests, not builds (rebuilt by others mid-copy) or reports.
+  ignorePatterns: ['dist', 'reports', 'test-results', 'bench'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 }
