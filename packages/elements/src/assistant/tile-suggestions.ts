@@ -5,7 +5,7 @@ import { t } from '../strings'
  * Two or three questions to offer about a tile asked about, each one a follow-up the assistant
  * continues from the tile's measure and filters: a breakdown by the dashboard's first other
  * `select` filter's dimension, the share of each point (breakdowns), and one value of another
- * `select` filter only.
+ * `select` filter only. In the assistant's strings, which its view adds when its chunk loads.
  *
  * @example
  * tileSuggestions('revenue-by-category', definition)
