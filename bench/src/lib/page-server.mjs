@@ -33,15 +33,15 @@ export async function startPageServer({ workRoot, demoUrl }) {
     outdir: outDir,
     logLevel: 'error',
   })
-  const tokenRequests = []
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     try {
       if (url.pathname === '/api/inset-token') {
-        tokenRequests.push({ at: Date.now(), page: url.searchParams.get('page') })
         const minted = await createEmbedToken({
           key: DEMO_KEY,
           ...ALICE,
+          // A user per page keeps each page inside the demo's per-user rate limit.
+          user: url.searchParams.get('user') ?? ALICE.user,
           scope: ['dashboard:*', 'assistant'],
           ttl: Number(url.searchParams.get('ttl') ?? 600),
         })
@@ -54,8 +54,11 @@ export async function startPageServer({ workRoot, demoUrl }) {
       }
       if (url.pathname === '/attributes.html') {
         const count = Number(url.searchParams.get('count') ?? 1)
-        const ttl = Number(url.searchParams.get('ttl') ?? 600)
-        const tag = `<inset-dashboard server-url="${url.searchParams.get('server') ?? demoUrl}" token-url="/api/inset-token?ttl=${ttl}" dashboard-id="sales-overview" locale="en-US"></inset-dashboard>`
+        const tokenUrl = `/api/inset-token?${new URLSearchParams({
+          ttl: url.searchParams.get('ttl') ?? '600',
+          user: url.searchParams.get('user') ?? ALICE.user,
+        })}`.replaceAll('&', '&amp;')
+        const tag = `<inset-dashboard server-url="${url.searchParams.get('server') ?? demoUrl}" token-url="${tokenUrl}" dashboard-id="sales-overview" locale="en-US"></inset-dashboard>`
         response.writeHead(200, { 'content-type': 'text/html' })
         return response.end(
           page('<script type="module" src="/cdn/inset-elements.js"></script>', tag.repeat(count)),
@@ -85,7 +88,6 @@ export async function startPageServer({ workRoot, demoUrl }) {
   const origin = `http://127.0.0.1:${port}`
   return {
     origin,
-    tokenRequests,
     /** A URL of this site with the demo server's URL added to the query. */
     url(path, query = {}) {
       return `${origin}${path}?${new URLSearchParams({ server: demoUrl, ...query })}`

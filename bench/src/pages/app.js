@@ -3,7 +3,8 @@
 //   ?mode=shared      one createInset instance for every element (`element.inset`)
 //   ?mode=owned       each element given serverUrl + the page's one fetchToken function
 //   ?mode=owned-each  each element given serverUrl + a fetchToken closure of its own
-//   &count=N &ttl=seconds &tabs=<key> (shareAcrossTabs) &server=<url> &mount=0 (mount nothing)
+//   &count=N &ttl=seconds &user=<demo user id> &tabs=<key> (shareAcrossTabs) &server=<url>
+//   &mount=0 (mount nothing)
 import { createInset } from '@inset/core'
 import { shareAcrossTabs } from '@inset/core/tabs'
 import { defineInsetElements } from '@inset/elements'
@@ -13,11 +14,22 @@ const server = params.get('server')
 const ttl = params.get('ttl') ?? '600'
 const tabsKey = params.get('tabs')
 
-const fetchToken = ({ signal, reason }) =>
-  fetch(`/api/inset-token?ttl=${ttl}&reason=${reason}`, { signal }).then((response) => {
-    if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
-    return response.json()
-  })
+const user = params.get('user') ?? 'alice'
+// Which token source asked (this page load, and the element for closures of their own), so the
+// token-traffic section can count refreshes per source.
+const pageId = Math.random().toString(36).slice(2, 8)
+const tokenFetcher =
+  (source) =>
+  ({ signal, reason }) =>
+    fetch(
+      `/api/inset-token?${new URLSearchParams({ ttl, user, reason, source: `${pageId}:${source}` })}`,
+      { signal },
+    ).then((response) => {
+      if (!response.ok) throw new Error(`token endpoint answered ${response.status}`)
+      return response.json()
+    })
+const fetchToken = tokenFetcher('page')
+let closures = 0
 
 let shared
 const sharedInstance = () =>
@@ -36,7 +48,7 @@ function dashboardElement(mode, dashboardId = 'sales-overview') {
   if (mode === 'shared') element.inset = sharedInstance()
   else {
     element.serverUrl = server
-    element.fetchToken = mode === 'owned-each' ? (context) => fetchToken(context) : fetchToken
+    element.fetchToken = mode === 'owned-each' ? tokenFetcher(`element-${closures++}`) : fetchToken
   }
   return element
 }

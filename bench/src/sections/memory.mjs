@@ -111,7 +111,7 @@ export async function runMemory({ quick, workRoot, log }) {
       table(
         [
           'connection',
-          'JS heap before → after',
+          `JS heap: start → every ${checkpoint} cycles (MB)`,
           `heap growth over ${total} cycles`,
           `per ${checkpoint} cycles`,
           'JS listeners',
@@ -123,7 +123,7 @@ export async function runMemory({ quick, workRoot, log }) {
         ],
         results.map((r) => [
           r.label,
-          `${kb(r.baseline.heap)} → ${kb(r.checkpoints.at(-1).heap)}`,
+          [r.baseline, ...r.checkpoints].map((point) => (point.heap / 1e6).toFixed(2)).join(' → '),
           signed(r.heapGrowth),
           formatSummary(r.heapGrowthPerCheckpoint, signed),
           count(r, 'jsEventListeners'),
