@@ -20,7 +20,12 @@ export function renderReport(report) {
       [
         ['date', report.date],
         ['command', `\`${report.command}\` (${Math.round(report.durationSeconds)} s)`],
-        ['commit', machine.commit],
+        [
+          'commit',
+          machine.uncommitted?.length
+            ? `${machine.commit} + uncommitted changes in ${machine.uncommitted.join(', ')}`
+            : machine.commit,
+        ],
         ['machine', `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB`],
         [
           'load average (1/5/15 min)',

@@ -32,5 +32,9 @@ export function describeMachine() {
       .split('\n')
       .at(-1),
     commit: run('git', ['rev-parse', '--short', 'HEAD']),
+    // The checkout is shared: what the dist measured may hold beyond the commit.
+    uncommitted: run('git', ['diff', '--name-only', 'HEAD'])
+      .split('\n')
+      .filter((path) => path && path !== 'unknown' && !path.startsWith('bench/')),
   }
 }
