@@ -207,6 +207,18 @@ export const INSET_PARTS: readonly PartDoc[] = [
     element: 'inset-dashboard',
     description: 'The drill-down path of a tile.',
   },
+  {
+    name: 'tile-ask-about',
+    element: 'inset-dashboard',
+    description:
+      'A tile\'s "Ask about this" button; only while an assistant is linked (or with `ask-about-tiles`).',
+  },
+  {
+    name: 'tile-as-of',
+    element: 'inset-dashboard',
+    description:
+      'A tile\'s "as of 10:42" hint, when its data came from the server\'s cache over a minute ago.',
+  },
   { name: 'kpi-value', element: 'inset-dashboard', description: "A KPI's number." },
   {
     name: 'delta',
@@ -224,7 +236,8 @@ export const INSET_PARTS: readonly PartDoc[] = [
   {
     name: 'context',
     element: 'inset-assistant',
-    description: 'What the questions are about (the linked dashboard and its filters).',
+    description:
+      'What the questions are about (the linked dashboard, its filters, the tile asked about).',
   },
   {
     name: 'conversation',
