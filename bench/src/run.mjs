@@ -27,7 +27,12 @@ if (!args.includes('--no-build')) {
   const built = spawnSync(
     'pnpm',
     ['exec', 'turbo', 'run', 'build', '--filter=@inset/bench^...', '--output-logs=errors-only'],
-    { cwd: repoDir, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
+    // Turbo's output to stderr: stdout is the report.
+    {
+      cwd: repoDir,
+      stdio: ['ignore', 2, 2],
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    },
   )
   if (built.status !== 0) {
     log('the build failed: measuring the dist that is there')
