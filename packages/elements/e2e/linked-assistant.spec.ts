@@ -107,6 +107,9 @@ test('"Ask about this" on a tile: the linked assistant answers about that tile, 
   for (const [i, [, revenue]] of rows.entries())
     expect(revenue).toBeCloseTo(expected[i]?.[1] as number, 2)
 
+  await tile.screenshot({ path: 'test-results/screenshots/tile-ask-about.png' })
+  await chat.screenshot({ path: 'test-results/screenshots/assistant-about-tile.png' })
+
   // The chip, the tiles' actions and the answer pass axe.
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
