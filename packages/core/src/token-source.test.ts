@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEnvironment, createIssuer, expiryOf, signToken } from '../test/support'
 import { InsetError } from './errors'
+import { createTimeline } from './timeline'
 import { createTokenSource, type TokenSnapshot, type TokenSourceOptions } from './token-source'
 
 const MINUTE = 60_000
@@ -424,5 +425,181 @@ describe('createTokenSource: a status 0 from the host client', () => {
     await expect(token).resolves.toMatch(/\./)
     expect(calls).toBe(2)
     tokens.destroy()
+  })
+})
+
+describe('createTokenSource: the timeline (inset.debug())', () => {
+  it('tells every step of a token life with its times, and never the token', async () => {
+    const timeline = createTimeline(500)
+    let fail: unknown
+    const issuer = createIssuer({ lifetime: 600, failWith: () => fail })
+    const environment = createEnvironment()
+    const tokens = createTokenSource({
+      fetchToken: issuer.fetchToken,
+      environment,
+      random: () => 0.5,
+      timeline,
+      retry: { maxAttempts: 2 },
+    })
+    const start = Date.now()
+    await tokens.getToken()
+    environment.resume()
+    await tokens.handleExpired('stale')
+    fail = new InsetError('server', 'down', { status: 503 })
+    await vi.advanceTimersByTimeAsync(465_000)
+    fail = undefined
+    await vi.advanceTimersByTimeAsync(1_000)
+    tokens.reportServerDate(Date.now() + 60_000)
+    await tokens.handleExpired(await tokens.getToken())
+    // Asleep past the refresh time: no timer ran.
+    vi.setSystemTime(Date.now() + 420_000)
+    environment.resume()
+    await vi.advanceTimersByTimeAsync(0)
+    tokens.invalidate()
+    fail = new InsetError('auth', 'no', { status: 401 })
+    await tokens.getToken().catch(() => {})
+    tokens.destroy()
+    const entries = timeline.entries()
+    expect(entries.map((e) => [(e.at - start) / 1000, e.event, e.detail ?? null])).toEqual(STORY)
+    expect(entries.every((e) => e.source === 'token')).toBe(true)
+    for (const token of issuer.issued) expect(JSON.stringify(entries)).not.toContain(token)
+  })
+})
+
+// What the timeline shows, second by second (the refresh comes at 600 s - 120 s - 15 s of jitter;
+// the iat's whole second makes the skew -250 ms; the server's clock is then 60.5 s ahead, which
+// shortens the life this machine can use to 539.5 s).
+const STORY = [
+  [0, 'fetch', { reason: 'initial', attempt: 1 }],
+  [0, 'fetched', { expiresInS: 600, lifetimeS: 600, skewMs: 0 }],
+  [0, 'scheduled', { refreshInS: 465, expiresInS: 600 }],
+  [0, 'resume', { due: false }],
+  [0, 'expired', { current: false }],
+  [465, 'fetch', { reason: 'refresh', attempt: 1 }],
+  [465, 'failed', { code: 'server', status: 503, attempt: 1, retryInMs: 250 }],
+  [465.25, 'fetch', { reason: 'refresh', attempt: 2 }],
+  [465.25, 'fetched', { expiresInS: 600, lifetimeS: 600, skewMs: -250 }],
+  [465.25, 'scheduled', { refreshInS: 465, expiresInS: 600 }],
+  [466, 'skew', { ms: 60500, from: 'server' }],
+  [466, 'scheduled', { refreshInS: 417.2, expiresInS: 538.5 }],
+  [466, 'expired', { current: true }],
+  [466, 'fetch', { reason: 'expired', attempt: 1 }],
+  [466, 'fetched', { expiresInS: 539.5, lifetimeS: 600, skewMs: 60500 }],
+  [466, 'scheduled', { refreshInS: 418.1, expiresInS: 539.5 }],
+  [886, 'resume', { due: true }],
+  [886, 'fetch', { reason: 'resume', attempt: 1 }],
+  [886, 'fetched', { expiresInS: 539.5, lifetimeS: 600, skewMs: 60500 }],
+  [886, 'scheduled', { refreshInS: 418.1, expiresInS: 539.5 }],
+  [886, 'invalidated', null],
+  [886, 'fetch', { reason: 'invalidated', attempt: 1 }],
+  [886, 'failed', { code: 'auth', status: 401, attempt: 1 }],
+]
+
+describe('createTokenSource: edges', () => {
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false
+    promise.then(() => (done = true)).catch(() => (done = true))
+    for (let i = 0; i < 5; i++) await Promise.resolve()
+    return done
+  }
+
+  it('hands out a token while more than min(5 s, a tenth of its life) is left, then fetches', async () => {
+    const issuer = createIssuer({ lifetime: 20 })
+    const tokens = source({ fetchToken: issuer.fetchToken })
+    const first = await tokens.getToken()
+    // No timer runs: the refresh due at 9.5 s has not happened.
+    vi.setSystemTime(expiryOf(first) - 2_001)
+    expect(await settled(tokens.getToken())).toBe(true)
+    expect(issuer.calls).toHaveLength(1)
+    vi.setSystemTime(expiryOf(first) - 2_000)
+    const next = tokens.getToken()
+    expect(issuer.calls.map((call) => call.reason)).toEqual(['initial', 'expired'])
+    expect(await next).not.toBe(first)
+    tokens.destroy()
+  })
+
+  it('gives a token without exp no expiry, and tells no one about a clock it cannot use', async () => {
+    const tokens = source({ fetchToken: async () => 'opaque' })
+    const seen: TokenSnapshot[] = []
+    tokens.subscribe((snapshot) => seen.push(snapshot))
+    tokens.reportServerDate(Date.now() + 60_000)
+    expect(seen).toEqual([])
+    await tokens.getToken()
+    expect(tokens.getSnapshot()).toEqual({ status: 'fresh' })
+    tokens.destroy()
+  })
+
+  it('schedules a token without iat from its exp, on the server clock when it is behind', async () => {
+    const timeline = createTimeline()
+    const exp = Math.floor(Date.now() / 1000) + 600
+    const tokens = source({
+      fetchToken: async () => signToken({ sub: 'alice', exp }),
+      timeline,
+    })
+    tokens.reportServerDate(Date.now() - 60_000)
+    await tokens.getToken()
+    // Skew -59.5 s: 659.5 s to live here, refreshed 131.9 s + 16.5 s of jitter before.
+    expect(tokens.getSnapshot().expiresAt).toBe(exp * 1000 + 59_500)
+    expect(timeline.entries().find((e) => e.event === 'scheduled')?.detail).toEqual({
+      refreshInS: 511.1,
+      expiresInS: 659.5,
+    })
+    tokens.destroy()
+  })
+
+  it('takes the skew from the token until a server Date header says otherwise', async () => {
+    const issuer = createIssuer({ lifetime: 600, clockOffsetMs: 10 * MINUTE })
+    const tokens = source({ fetchToken: issuer.fetchToken })
+    tokens.reportServerDate('not a date')
+    const token = await tokens.getToken()
+    expect(tokens.getSnapshot().expiresAt).toBe(expiryOf(token) - 10 * MINUTE)
+    // Within 2 s of what it knows, a Date header changes nothing.
+    const snapshot = tokens.getSnapshot()
+    tokens.reportServerDate(Date.now() + 10 * MINUTE + 1_500)
+    expect(tokens.getSnapshot()).toBe(snapshot)
+    tokens.reportServerDate(Date.now() + 10 * MINUTE + 1_501)
+    expect(tokens.getSnapshot().expiresAt).toBe(expiryOf(token) - 10 * MINUTE - 2_001)
+    tokens.destroy()
+  })
+
+  it('says when the token in use expires in the error of a refused refresh', async () => {
+    let refuse = false
+    const issuer = createIssuer({
+      lifetime: 600,
+      failWith: () => refuse && new InsetError('auth', 'no', { status: 401 }),
+    })
+    const tokens = source({ fetchToken: issuer.fetchToken })
+    const first = await tokens.getToken()
+    refuse = true
+    await vi.advanceTimersByTimeAsync(465_000)
+    expect(tokens.getSnapshot().error?.details).toEqual({
+      attempts: 1,
+      skewMs: 0,
+      tokenExpiresAt: expiryOf(first),
+    })
+    tokens.invalidate()
+    await tokens.getToken().catch(() => {})
+    expect(tokens.getSnapshot().error?.details).toEqual({ attempts: 1, skewMs: 0 })
+    tokens.destroy()
+  })
+
+  it('refuses every call once destroyed, and stays destroyed', async () => {
+    const tokens = source({ fetchToken: createIssuer().fetchToken })
+    await tokens.getToken()
+    tokens.destroy()
+    const snapshot = tokens.getSnapshot()
+    tokens.invalidate()
+    tokens.destroy()
+    expect(tokens.getSnapshot()).toBe(snapshot)
+    await expect(tokens.getToken()).rejects.toMatchObject({
+      code: 'auth',
+      message: 'Token source destroyed',
+    })
+  })
+
+  it('needs fetchToken to be a function', () => {
+    expect(() => createTokenSource({ fetchToken: 'nope' as never })).toThrow(
+      expect.objectContaining({ code: 'bad_request', message: 'fetchToken is required' }),
+    )
   })
 })
