@@ -2,7 +2,14 @@
 // Each module is imported when its section starts, so one that cannot load (a package's dist
 // missing) fails its own section only. `countsOnly` sections measure counts, not time: they run
 // last, beside the background work of earlier sections (the server's tile-query benchmark).
-const lazy = (load, name) => async (context) => (await load())[name](context)
+import { waitForDist } from '../lib/wait-for-dist.mjs'
+
+// The dists every section may import; another engineer's rebuild empties one for a few seconds.
+const DISTS = ['core', 'elements', 'node', 'server'].map((name) => [name, 'index.js'])
+const lazy = (load, name) => async (context) => {
+  await Promise.all(DISTS.map(([pkg, file]) => waitForDist(pkg, file)))
+  return (await load())[name](context)
+}
 
 export const SECTIONS = [
   {
