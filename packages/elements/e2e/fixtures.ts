@@ -88,7 +88,9 @@ function startSite(demo: Demo, assistantRequests: unknown[]): Promise<Server> {
       if (url.pathname === '/plain.html') {
         const count = Number(url.searchParams.get('count') ?? 10)
         const ttl = Number(url.searchParams.get('ttl') ?? 600)
-        const tag = `<inset-dashboard server-url="${demo.url}" token-url="/api/inset-token?ttl=${ttl}" dashboard-id="sales-overview" locale="en-US"></inset-dashboard>`
+        // `server=<url>`: another Inset server (e.g. a counting proxy in front of the demo one).
+        const server = url.searchParams.get('server') ?? demo.url
+        const tag = `<inset-dashboard server-url="${server}" token-url="/api/inset-token?ttl=${ttl}" dashboard-id="sales-overview" locale="en-US"></inset-dashboard>`
         const html = readFileSync(join(here, 'site', 'plain.html'), 'utf8').replace(
           '<!--DASHBOARDS-->',
           Array.from({ length: count }, () => tag).join('\n'),
