@@ -2,21 +2,20 @@
 // held-out-set-2026-12-01.ts is only measured). Same classes, other words. Shapes in question-set.ts;
 // "today" is 2026-11-21.
 import {
+  DASHBOARD,
   growthByDimensionSql,
   growthSql,
   inRange,
+  LAST_MONTH,
+  LAST_QUARTER,
+  LAST_YEAR,
   MONTH,
   QUARTER,
   type QuestionCase,
   shareSql,
+  THIS_YEAR,
   YEAR,
 } from './question-set'
-
-const LAST_QUARTER = inRange('2026-07-01', '2026-10-01')
-const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
-const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
-const LAST_MONTH = inRange('2026-10-01', '2026-11-01')
-const DASHBOARD = 'sales-overview'
 
 export const DEV_SET: QuestionCase[] = [
   {

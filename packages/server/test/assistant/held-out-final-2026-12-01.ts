@@ -3,24 +3,24 @@
 // looked at and then fixed against; this one is the clean measurement. New wording throughout;
 // shapes in question-set.ts; "today" is 2026-11-21.
 import {
+  DASHBOARD,
   growthByDimensionSql,
   growthSql,
   inRange,
+  LAST_YEAR,
   MONTH,
+  Q1_2025,
+  Q1_2026,
+  Q2_2026,
+  Q3_2026,
   QUARTER,
   type QuestionCase,
   shareSql,
+  THIS_QUARTER,
+  THIS_YEAR,
   YEAR,
 } from './question-set'
 
-const Q1_2025 = inRange('2025-01-01', '2025-04-01')
-const Q1_2026 = inRange('2026-01-01', '2026-04-01')
-const Q2_2026 = inRange('2026-04-01', '2026-07-01')
-const Q3_2026 = inRange('2026-07-01', '2026-10-01')
-const THIS_QUARTER = inRange('2026-10-01', '2027-01-01')
-const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
-const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
-const DASHBOARD = 'sales-overview'
 const DAY = 'CAST(order_date AS VARCHAR)'
 
 export const HELD_OUT_FINAL: QuestionCase[] = [

@@ -2,21 +2,20 @@
 // and not tuned to: the last clean measurement of issue 17's work. New wording throughout; shapes
 // in question-set.ts; "today" is 2026-11-21 (the data ends 2026-10-31).
 import {
+  DASHBOARD,
   growthSql,
   inRange,
+  LAST_MONTH,
+  LAST_YEAR,
   MONTH,
+  Q3_2026,
   QUARTER,
   type QuestionCase,
   shareSql,
+  THIS_QUARTER,
+  THIS_YEAR,
   YEAR,
 } from './question-set'
-
-const Q3_2026 = inRange('2026-07-01', '2026-10-01')
-const THIS_QUARTER = inRange('2026-10-01', '2027-01-01')
-const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
-const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
-const LAST_MONTH = inRange('2026-10-01', '2026-11-01')
-const DASHBOARD = 'sales-overview'
 
 export const HELD_OUT_LAST: QuestionCase[] = [
   {

@@ -5,21 +5,20 @@
 // and its tiles, and refusals that must give the real reason. Answers are plain SQL over `orders`
 // (shapes in question-set.ts); "today" is 2026-11-21, the data runs 2024-11-01 to 2026-10-31.
 import {
+  DASHBOARD,
   growthByDimensionSql,
   growthSql,
   inRange,
+  LAST_MONTH,
+  LAST_QUARTER,
+  LAST_YEAR,
   MONTH,
   QUARTER,
   type QuestionCase,
   shareSql,
+  THIS_YEAR,
   YEAR,
 } from './question-set'
-
-const LAST_QUARTER = inRange('2026-07-01', '2026-10-01')
-const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
-const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
-const LAST_MONTH = inRange('2026-10-01', '2026-11-01')
-const DASHBOARD = 'sales-overview'
 
 export const HELD_OUT_SET: QuestionCase[] = [
   // Misspellings of measures, dimensions and values.

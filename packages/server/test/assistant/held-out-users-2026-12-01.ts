@@ -10,24 +10,23 @@
 // both users, which is no longer a held-out number.
 // Shapes in question-set.ts; "today" is 2026-11-21 (the data runs 2024-11-01 to 2026-10-31).
 import {
+  DASHBOARD,
   growthByDimensionSql,
   growthSql,
   inRange,
+  LAST_MONTH,
+  LAST_QUARTER,
+  LAST_YEAR,
   MONTH,
+  Q1_2026,
+  Q2_2026,
   QUARTER,
   type QuestionCase,
   shareSql,
+  THIS_YEAR,
   YEAR,
+  YEAR_2024,
 } from './question-set'
-
-const YEAR_2024 = inRange('2024-01-01', '2025-01-01')
-const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
-const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
-const Q1_2026 = inRange('2026-01-01', '2026-04-01')
-const Q2_2026 = inRange('2026-04-01', '2026-07-01')
-const LAST_QUARTER = inRange('2026-07-01', '2026-10-01')
-const LAST_MONTH = inRange('2026-10-01', '2026-11-01')
-const DASHBOARD = 'sales-overview'
 
 export const HELD_OUT_USERS: QuestionCase[] = [
   {

@@ -54,6 +54,20 @@ export const YEAR = "CAST(year(order_date) AS VARCHAR) || '-01-01'"
 export const inRange = (from: string, to: string) =>
   `order_date >= DATE '${from}' AND order_date < DATE '${to}'`
 
+// Periods the question sets share, as seen from TODAY (2026-11-21; the data runs 2024-11-01 to
+// 2026-10-31), and the demo's dashboard.
+export const YEAR_2024 = inRange('2024-01-01', '2025-01-01')
+export const Q1_2025 = inRange('2025-01-01', '2025-04-01')
+export const LAST_YEAR = inRange('2025-01-01', '2026-01-01')
+export const THIS_YEAR = inRange('2026-01-01', '2027-01-01')
+export const Q1_2026 = inRange('2026-01-01', '2026-04-01')
+export const Q2_2026 = inRange('2026-04-01', '2026-07-01')
+export const Q3_2026 = inRange('2026-07-01', '2026-10-01')
+export const LAST_QUARTER = inRange('2026-07-01', '2026-10-01')
+export const THIS_QUARTER = inRange('2026-10-01', '2027-01-01')
+export const LAST_MONTH = inRange('2026-10-01', '2026-11-01')
+export const DASHBOARD = 'sales-overview'
+
 /** `[period, value, change, change / previous]` per period of `periodSql`, oldest first. */
 export function growthSql(periodSql: string, measureSql: string, where: string): string {
   return `WITH p AS (SELECT ${periodSql} AS p, ${measureSql} AS v FROM orders WHERE {S} AND ${where} GROUP BY p)
