@@ -11,6 +11,28 @@ const script = fileURLToPath(
   new URL('../../../packages/server/bench/tile-queries.mjs', import.meta.url),
 )
 
+const PROGRESS =
+  /^(\d+) clients, cache (\w+): HTTP p50\/p99 ([\d.]+)\/([\d.]+) ms, raw ([\d.]+)\/([\d.]+) ms/
+
+/**
+ * The runs a stopped benchmark finished, from its progress lines on stderr
+ * ("10 clients, cache on: HTTP p50/p99 27.24/390.62 ms, raw 1426.88/2931.87 ms (2 × 14.1 s)").
+ */
+export function parseProgress(text) {
+  return text
+    .split('\n')
+    .map((line) => line.match(PROGRESS))
+    .filter(Boolean)
+    .map(([, clients, cache, p50, p99, rawP50, rawP99]) => ({
+      clients: Number(clients),
+      cache,
+      http: { p50: Number(p50), p99: Number(p99) },
+      raw: { p50: Number(rawP50), p99: Number(rawP99) },
+      ratioP50: Number(p50) / Number(rawP50),
+      ratioP99: Number(p99) / Number(rawP99),
+    }))
+}
+
 /** Whether the server's benchmark writes JSON yet (it gained `--json` in a separate change). */
 export const supportsJson = () => readFileSync(script, 'utf8').includes('--json')
 
@@ -36,7 +58,7 @@ export async function runTileQueries({ quick, seconds, workRoot, log, timeoutMs 
   })
   let stderr = ''
   child.stderr.on('data', (chunk) => {
-    stderr = (stderr + chunk).slice(-2000)
+    stderr += chunk
   })
   const timer = setTimeout(() => {
     log(`tile-queries: over ${timeoutMs / 1000} s, stopping it`)
