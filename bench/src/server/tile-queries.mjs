@@ -55,6 +55,8 @@ export async function runTileQueries({ quick, seconds, workRoot, log, timeoutMs 
   const child = spawn(process.execPath, args, {
     cwd: fileURLToPath(new URL('../../../packages/server/', import.meta.url)),
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group, so that stopping it also stops the load worker it forks.
+    detached: true,
   })
   let stderr = ''
   child.stderr.on('data', (chunk) => {
@@ -62,7 +64,7 @@ export async function runTileQueries({ quick, seconds, workRoot, log, timeoutMs 
   })
   const timer = setTimeout(() => {
     log(`tile-queries: over ${timeoutMs / 1000} s, stopping it`)
-    child.kill('SIGTERM')
+    process.kill(-child.pid, 'SIGTERM')
   }, timeoutMs)
   const code = await new Promise((resolve) => child.once('exit', resolve))
   clearTimeout(timer)
