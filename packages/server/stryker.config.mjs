@@ -16,6 +16,7 @@ export default {
     'src/semantic/compile-sql.ts',
     'src/semantic/validate-query.ts',
     'src/semantic/run-query.ts',
+    'src/semantic/run-sql.ts',
     'src/auth/verify-embed-token.ts',
     'src/auth/keyring.ts',
     'src/auth/origins.ts',

@@ -1,4 +1,4 @@
-import { exportJWK, exportSPKI, generateKeyPair } from 'jose'
+import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../config/config-error'
 import { createEmbedKeyring } from './keyring'
@@ -85,6 +85,10 @@ describe('createEmbedKeyring', () => {
     expect(keyring.get('demo')?.signingSecret).toEqual(new TextEncoder().encode(ROTATED))
     expect(keyring.get('demo')?.keys.map((key) => key.alg)).toEqual(['ES256', 'HS256', 'HS256'])
     expect(keyring.defaultSigningKey()?.id).toBe('demo')
+    // The imported HMAC key can only verify: it cannot be read back out of WebCrypto.
+    const hmac = keyring.get('demo')?.keys[1]?.key as CryptoKey
+    await expect(crypto.subtle.exportKey('raw', hmac)).rejects.toThrow()
+    expect(hmac.usages).toEqual(['verify'])
     expect(keyring.get('nobody')).toBeUndefined()
     const unsigned = await createEmbedKeyring([
       {

@@ -295,3 +295,72 @@ describe('verifyEmbedToken: tokens it verified before', () => {
     expect(await verify(tokens[0] as string)).not.toBe(firsts[0])
   })
 })
+
+describe('verifyEmbedToken: the header and the failures it names', () => {
+  /** A token with this header and a valid HS256 signature of the demo key's first secret. */
+  function withHeader(header: Record<string, unknown>, claims: Record<string, unknown> = {}) {
+    const now = Math.floor(Date.now() / 1000)
+    const payload = {
+      iss: 'demo',
+      aud: 'inset',
+      sub: 'alice',
+      tenant: 'acme',
+      attrs: {},
+      scope: [],
+      iat: now,
+      exp: now + 600,
+      ...claims,
+    }
+    const body = `${b64(header)}.${b64(payload)}`
+    return `${body}.${createHmac('sha256', NEW_SECRET).update(body).digest('base64url')}`
+  }
+
+  it('refuses a token over 16 KB before decoding it', async () => {
+    const padding = (length: number) => 'x'.repeat(length)
+    const base = withHeader({ alg: 'HS256', kid: 'demo' })
+    const over = `${base}${padding(16 * 1024 + 1 - base.length)}`
+    expect((await failure(over)).message).toBe('The token is longer than 16384 bytes')
+    const limit = `${base}${padding(16 * 1024 - base.length)}`
+    expect((await failure(limit)).message).toBe('The token could not be verified')
+  })
+
+  it('names a header field it does not accept, and a typ other than JWT', async () => {
+    expect(
+      (await failure(withHeader({ alg: 'HS256', kid: 'demo', jku: 'https://evil.example' })))
+        .message,
+    ).toBe('Token header field "jku" is not accepted')
+    expect(
+      (await failure(withHeader({ alg: 'HS256', kid: 'demo', [`x${'y'.repeat(40)}`]: 1 }))).message,
+    ).toBe(`Token header field "x${'y'.repeat(19)}" is not accepted`)
+    expect((await failure(withHeader({ alg: 'HS256', kid: 'demo', typ: 'at+jwt' }))).message).toBe(
+      'Token header "typ" must be "JWT"',
+    )
+    const decodeError = await failure('%%%.%%%.%%%')
+    expect(decodeError.message).toBe('The token is not a signed JWT')
+    expect(decodeError.cause).toBeInstanceOf(Error)
+  })
+
+  it('takes the embed key from iss when the header has no kid, and needs one of them', async () => {
+    expect((await verifyEmbedToken(keyring, withHeader({ alg: 'HS256' }), options)).iss).toBe(
+      'demo',
+    )
+    for (const token of [
+      withHeader({ alg: 'HS256' }, { iss: undefined }),
+      withHeader({ alg: 'HS256' }, { iss: 42 }),
+      withHeader({ alg: 'HS256', kid: '' }),
+    ]) {
+      expect((await failure(token)).message).toBe(
+        'The token header has no "kid" (the embed key id)',
+      )
+    }
+  })
+
+  it('reports a claim failure as final, whichever rotation key signed the token', async () => {
+    // Signed with the first of the demo key's two secrets: the second is not tried.
+    const error = await failure(withHeader({ alg: 'HS256', kid: 'demo' }, { aud: 'other' }))
+    expect(error.message).toContain('"aud"')
+    const expired = await failure(withHeader({ alg: 'HS256', kid: 'demo' }, { exp: 1, iat: 0 }))
+    expect(expired).toMatchObject({ code: 'token_expired', message: 'The token has expired' })
+    expect(expired.cause).toBeInstanceOf(Error)
+  })
+})
