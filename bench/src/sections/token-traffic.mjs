@@ -40,9 +40,10 @@ const allSettled = () => {
   const states = [...document.querySelectorAll('inset-dashboard')].map((e) => e.snapshot?.state)
   return states.length > 0 && states.every((state) => state === 'ready' || state === 'error')
 }
-const errorCount = () =>
-  [...document.querySelectorAll('inset-dashboard')].filter((e) => e.snapshot?.state === 'error')
-    .length
+const errorCodes = () =>
+  [...document.querySelectorAll('inset-dashboard')]
+    .filter((e) => e.snapshot?.state === 'error')
+    .map((e) => e.snapshot.error?.code ?? 'unknown')
 
 let pagesOpened = 0
 
