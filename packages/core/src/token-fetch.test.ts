@@ -96,6 +96,8 @@ describe('toTokenError', () => {
       message: 'fetchToken failed: socket hang up',
     })
     expect(toTokenError({ status: '500' }).code).toBe('network')
+    expect(toTokenError(undefined).message).toBe('fetchToken failed: undefined')
+    expect(toTokenError(null).message).toBe('fetchToken failed: null')
   })
 })
 

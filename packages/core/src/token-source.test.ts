@@ -383,6 +383,19 @@ describe('createTokenSource: invalidate and destroy', () => {
     tokens.destroy()
   })
 
+  it('invalidate() then getToken() at once: one fetch replaces the cancelled one', async () => {
+    const issuer = createIssuer({ latencyMs: 1_000 })
+    const tokens = source({ fetchToken: issuer.fetchToken })
+    const waiting = tokens.getToken()
+    tokens.invalidate()
+    const asked = tokens.getToken()
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(await asked).toBe(issuer.issued[0])
+    expect(await waiting).toBe(issuer.issued[0])
+    expect(issuer.calls.map((call) => call.reason)).toEqual(['initial', 'invalidated'])
+    tokens.destroy()
+  })
+
   it('destroy() aborts the fetch in flight and leaves no timer or listener', async () => {
     const environment = createEnvironment()
     const issuer = createIssuer({ latencyMs: 1_000 })
