@@ -55,18 +55,68 @@ describe('ResultCache', () => {
     const load = async () => ++calls
     const first = await cache.get('k', options(load, { ttlMs: 5_000 }))
     expect(first.readAt).toBe(Date.parse('2026-01-01T00:00:00Z'))
-    vi.advanceTimersByTime(4_999)
+    vi.advanceTimersByTime(3_999) // before the refresh-ahead window (the last fifth)
     expect(await cache.get('k', options(load, { ttlMs: 5_000 }))).toMatchObject({
       value: 1,
       outcome: 'hit',
     })
-    vi.advanceTimersByTime(1)
+    vi.advanceTimersByTime(1_001)
     expect(await cache.get('k', options(load, { ttlMs: 5_000 }))).toMatchObject({
       value: 2,
       outcome: 'miss',
       readAt: Date.parse('2026-01-01T00:00:05Z'),
     })
     expect(cache.stats().expirations).toBe(1)
+  })
+
+  it('reloads a result in the background on a hit in the last fifth of its TTL', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') })
+    const cache = new ResultCache<string>({ maxEntries: 10, maxBytes: 1 << 20 })
+    const { started, load } = deferredLoads<string>()
+    const first = cache.get('k', options(load, { ttlMs: 10_000 }))
+    started[0]?.resolve('old')
+    await first
+    vi.advanceTimersByTime(7_999)
+    expect(await cache.get('k', options(load, { ttlMs: 10_000 }))).toMatchObject({ value: 'old' })
+    expect(started).toHaveLength(1)
+    vi.advanceTimersByTime(1)
+    // Served from memory at once, and one reload starts (not one per hit).
+    expect(await cache.get('k', options(load, { ttlMs: 10_000 }))).toMatchObject({
+      value: 'old',
+      outcome: 'hit',
+    })
+    await cache.get('k', options(load, { ttlMs: 10_000 }))
+    expect(started).toHaveLength(2)
+    started[1]?.resolve('new')
+    await vi.advanceTimersByTimeAsync(0)
+    vi.advanceTimersByTime(5_000) // past the first result's TTL
+    expect(await cache.get('k', options(load, { ttlMs: 10_000 }))).toMatchObject({
+      value: 'new',
+      outcome: 'hit',
+      readAt: Date.parse('2026-01-01T00:00:08Z'),
+    })
+    expect(cache.stats()).toMatchObject({ refreshes: 1, expirations: 0, entries: 1 })
+  })
+
+  it('keeps serving a result whose background reload failed, until its TTL ends', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-01-01T00:00:00Z') })
+    const cache = new ResultCache<string>({ maxEntries: 10, maxBytes: 1 << 20 })
+    const { started, load } = deferredLoads<string>()
+    const first = cache.get('k', options(load, { ttlMs: 10_000 }))
+    started[0]?.resolve('old')
+    await first
+    vi.advanceTimersByTime(9_000)
+    await cache.get('k', options(load, { ttlMs: 10_000 }))
+    started[1]?.reject(new Error('connection reset'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await cache.get('k', options(load, { ttlMs: 10_000 }))).value).toBe('old')
+    // That hit started a second reload; past the TTL, a caller waits for it rather than the old.
+    expect(started).toHaveLength(3)
+    vi.advanceTimersByTime(1_000)
+    const after = cache.get('k', options(load, { ttlMs: 10_000 }))
+    started[2]?.resolve('fresh')
+    expect(await after).toMatchObject({ value: 'fresh', outcome: 'coalesced' })
+    expect(started).toHaveLength(3)
   })
 
   it('never keeps a failure: the callers waiting get it, the next caller loads again', async () => {

@@ -20,6 +20,8 @@ export interface ResultCacheStats {
   purged: number
   /** Loaded but not kept: larger than `maxBytes` on its own. */
   oversized: number
+  /** Reloads started in the background by a hit on a result near the end of its TTL. */
+  refreshes: number
   /** Loads running now. */
   inFlight: number
 }
@@ -59,6 +61,8 @@ interface Entry<V> {
   tag: string
   readAt: number
   expiresAt: number
+  /** A hit from this time on reloads it in the background (the last fifth of its TTL). */
+  refreshAt: number
   bytes: number
 }
 
@@ -73,6 +77,9 @@ interface Flight<V> {
   stale: boolean
 }
 
+/** Share of the TTL after which a hit reloads the result in the background. */
+const REFRESH_AHEAD = 0.8
+
 /** Bytes of bookkeeping per entry besides its key and value (map slot, entry object). */
 const ENTRY_OVERHEAD_BYTES = 160
 
@@ -84,7 +91,9 @@ function abortError(signal: AbortSignal): unknown {
  * An in-memory LRU cache of query results with single flight: callers asking for a key whose load
  * is running wait for that load instead of starting another. Bounded by entries and by estimated
  * bytes; failed loads are never kept; a caller that aborts leaves the others waiting, and the load
- * itself is aborted only when nobody waits for it any more.
+ * itself is aborted only when nobody waits for it any more. A hit in the last fifth of a result's
+ * TTL reloads it in the background (refresh ahead): no result is served past its TTL, and one in
+ * steady use is replaced before it expires.
  *
  * @example
  * const cache = new ResultCache<Row[]>({ maxEntries: 1000, maxBytes: 64 << 20 })
@@ -108,6 +117,7 @@ export class ResultCache<V> {
     expirations: 0,
     purged: 0,
     oversized: 0,
+    refreshes: 0,
   }
 
   constructor(options: ResultCacheOptions) {
@@ -127,6 +137,12 @@ export class ResultCache<V> {
         this.#entries.delete(key)
         this.#entries.set(key, entry)
         this.#counts.hits++
+        if (now >= entry.refreshAt && !this.#flights.has(key)) {
+          // Refresh ahead: reload while the kept result still serves, so that a result in steady
+          // use never expires and its callers never all wait for the database at once.
+          this.#counts.refreshes++
+          this.#start(key, now, options)
+        }
         return { value: entry.value, readAt: entry.readAt, outcome: 'hit' }
       }
       this.#remove(key, entry)
@@ -243,6 +259,7 @@ export class ResultCache<V> {
       tag: flight.tag,
       readAt: flight.readAt,
       expiresAt: flight.readAt + flight.ttlMs,
+      refreshAt: flight.readAt + flight.ttlMs * REFRESH_AHEAD,
       bytes,
     })
     this.#bytes += bytes
