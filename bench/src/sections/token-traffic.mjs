@@ -77,7 +77,7 @@ async function watch(browser, site, { path, query, tabs = 1 }, { ttl, cycles }) 
     )
     const first = Math.min(...requests.map((request) => request.at))
     const loadedMs = Date.now() - first
-    const watchMs = ttl * (750 + 500 * cycles)
+    const watchMs = ttl * (1000 + 500 * cycles)
     const remaining = first + watchMs - Date.now()
     if (remaining > 0) await pages[0].waitForTimeout(remaining)
     const errors = (await Promise.all(pages.map((page) => page.evaluate(errorCodes)))).flat()

@@ -68,7 +68,11 @@ export async function runTileQueries({ quick, seconds, workRoot, log, timeoutMs 
   }, timeoutMs)
   const code = await new Promise((resolve) => child.once('exit', resolve))
   clearTimeout(timer)
-  if (code !== 0)
-    throw new Error(`tile-queries.mjs exited with ${code}: ${stderr.trim().split('\n').at(-1)}`)
-  return JSON.parse(readFileSync(out, 'utf8'))
+  if (code === 0) return JSON.parse(readFileSync(out, 'utf8'))
+  // Stopped or failed: keep the runs it finished, from its progress lines.
+  const runs = parseProgress(stderr)
+  const why = code === null ? `stopped after ${timeoutMs / 1000} s` : `exited with ${code}`
+  if (runs.length === 0)
+    throw new Error(`tile-queries.mjs ${why}: ${stderr.trim().split('\n').at(-1) ?? ''}`)
+  return { partial: why, runs }
 }
