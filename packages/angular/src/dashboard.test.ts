@@ -11,7 +11,7 @@ import {
 } from '@inset/elements'
 import { createFakeServer, definition, type FakeServer } from '@inset/test-utils/fake-server'
 import { describe, expect, it, vi } from 'vitest'
-import { dashboardElements, provideFakeInset, ready, SERVER, TILES } from '../test/harness'
+import { dashboardElements, LOAD, provideFakeInset, ready, SERVER, TILES } from '../test/harness'
 import { InsetDashboard } from './index'
 
 @Component({
@@ -66,8 +66,8 @@ describe('InsetDashboard', () => {
     expect(element!.inset?.serverUrl).toBe(SERVER)
     expect(element!.dashboardId).toBe('sales-overview')
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
+    expect(Object.keys(element!.snapshot!.tiles)).toEqual(definition.tiles.map((tile) => tile.id))
     expect(host.seen.map((event) => event.type)).toEqual(['inset-ready'])
     // Host attributes land on the element; inputs are properties, never stringified attributes.
     expect(element!.id).toBe('sales')
@@ -148,7 +148,9 @@ describe('InsetDashboard', () => {
     fixture.detectChanges()
     await vi.waitFor(() => expect(revenue(element!)).toBe(100))
     await fixture.whenStable()
-    expect(server.count(TILES)).toBe(2 * definition.tiles.length)
+    // One load, then a query per tile for the change.
+    expect(server.count(LOAD)).toBe(1)
+    expect(server.count(TILES)).toBe(definition.tiles.length)
     expect(host.seen).toHaveLength(1)
   })
 
@@ -197,7 +199,7 @@ describe('InsetDashboard', () => {
     server.hold()
     const { fixture, host } = mount(server)
     const [element] = dashboardElements()
-    await vi.waitFor(() => expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1))
+    await vi.waitFor(() => expect(server.count(LOAD, 'POST')).toBe(1))
     const pending = server.requests.filter((request) => request.signal)
     host.shown.set(false)
     fixture.detectChanges()
@@ -227,8 +229,7 @@ describe('InsetDashboard', () => {
     await ready(element)
     expect(dashboardElements()).toHaveLength(1)
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
 
     // Created again later: a new element loads once, with the same token.
     host.shown.set(false)
@@ -237,7 +238,7 @@ describe('InsetDashboard', () => {
     fixture.detectChanges()
     await ready(dashboardElements()[0])
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
-    expect(server.count(TILES)).toBe(2 * definition.tiles.length)
+    expect(server.count(LOAD, 'POST')).toBe(2)
+    expect(server.requests).toHaveLength(2)
   })
 })

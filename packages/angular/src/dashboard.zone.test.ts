@@ -2,7 +2,7 @@ import { Component, NgZone, signal } from '@angular/core'
 import { TestBed } from '@angular/core/testing'
 import { createFakeServer } from '@inset/test-utils/fake-server'
 import { describe, expect, it, vi } from 'vitest'
-import { dashboardElements, ready, SERVER } from '../test/harness'
+import { dashboardElements, LOAD, ready, SERVER } from '../test/harness'
 import { InsetDashboard, injectDashboard, provideInset } from './index'
 
 // Under zone.js: handlers run in Angular's zone (a plain field shows without a signal), while the
@@ -75,8 +75,9 @@ describe('under zone.js', () => {
       expect(fixture.nativeElement.querySelector('p').textContent).toBe('1:true'),
     )
     expect(server.tokenCalls).toHaveLength(1)
-    // 1 token + 2 × (definition + 2 tiles), every one outside the zone.
-    expect(inZone).toEqual(Array(7).fill(false))
+    // 1 token + 2 × one load (definition and tiles), every one outside the zone.
+    expect(server.requests.map((r) => r.path)).toEqual([LOAD, LOAD])
+    expect(inZone).toEqual(Array(3).fill(false))
     await fixture.whenStable()
     expect(zone.isStable).toBe(true)
   })
@@ -87,6 +88,8 @@ describe('under zone.js', () => {
     fixture.autoDetectChanges()
     await vi.waitFor(() => expect(fixture.nativeElement.textContent).toBe('ready'))
     expect(server.tokenCalls).toHaveLength(1)
-    expect(inZone).toEqual(Array(4).fill(false))
+    // 1 token + one load (definition and tiles).
+    expect(server.requests.map((r) => r.path)).toEqual([LOAD])
+    expect(inZone).toEqual(Array(2).fill(false))
   })
 })

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing'
 import type { Filters } from '@inset/core'
 import { createFakeServer, definition, type FakeServer } from '@inset/test-utils/fake-server'
 import { describe, expect, it, vi } from 'vitest'
-import { provideFakeInset, TILES } from '../test/harness'
+import { LOAD, provideFakeInset, TILES } from '../test/harness'
 import { injectDashboard } from './index'
 
 @Component({
@@ -33,8 +33,8 @@ describe('injectDashboard', () => {
     expect(report.sales.filters()).toEqual({ region: ['EU'] })
     expect(report.sales.error()).toBeUndefined()
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    // The definition with every tile's result: one request.
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
   })
 
   it('follows a filters signal by content, one query per tile for a change', async () => {
@@ -45,7 +45,9 @@ describe('injectDashboard', () => {
     await vi.waitFor(() => expect(text(fixture)).toBe('ready:200'))
     report.filters.set({ region: ['NA'] })
     await fixture.whenStable()
-    expect(server.count(TILES)).toBe(2 * definition.tiles.length)
+    // One load, then a query per tile for the change (none for the equal copy).
+    expect(server.count(LOAD)).toBe(1)
+    expect(server.count(TILES)).toBe(definition.tiles.length)
   })
 
   it('gives setFilters, resetFilters and refresh', async () => {

@@ -9,6 +9,8 @@ import { provideInset } from '../src/index'
 export const SERVER = 'https://inset.test'
 /** Path prefix of the tile queries of `sales-overview`. */
 export const TILES = '/v1/dashboards/sales-overview/tiles/'
+/** `sales-overview`'s definition with its tiles' first results, in one request. */
+export const LOAD = '/v1/dashboards/sales-overview/load'
 
 export const provideFakeInset = (server: FakeServer, theme?: InsetConfig['theme']) =>
   provideInset({ serverUrl: SERVER, fetchToken: server.fetchToken, fetch: server.fetch, theme })

@@ -1,6 +1,6 @@
 import type { ControllerContext, DashboardController } from './dashboard'
 import { createEmitter } from './emitter'
-import { InsetError, isInsetErrorCode, toInsetError } from './errors'
+import { InsetError, toInsetError, wireError } from './errors'
 import { sameValue } from './timing'
 
 const noop = () => {}
@@ -235,10 +235,8 @@ export function createAssistantController(
       for await (const { event, data } of api.ask(request, abort)) {
         if (event === 'text') revise({ text: answer.text + data.delta })
         else if (event === 'query') revise({ query: data.query, description: data.description })
-        else if (event === 'error') {
-          const code = isInsetErrorCode(data.code) ? data.code : 'server'
-          revise({ status: 'error', error: new InsetError(code, data.message) })
-        } else if (event !== 'done') revise({ [event]: data })
+        else if (event === 'error') revise({ status: 'error', error: wireError(data) })
+        else if (event !== 'done') revise({ [event]: data })
         else {
           const { suggestions } = data
           revise({ status: 'done', ...(suggestions && { suggestions }) })

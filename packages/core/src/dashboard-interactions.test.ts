@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFakeApi, resultOf, salesOverview } from '../test/fake-api'
 import { createIssuer } from '../test/support'
-import { createDashboardController, type DashboardSnapshot } from './dashboard'
+import {
+  type ControllerContext,
+  createDashboardController,
+  type DashboardSnapshot,
+} from './dashboard'
 import { dashboardEvents } from './dashboard-events'
+import { InsetError } from './errors'
 import { defaultScheduler } from './timing'
 import { createTokenSource } from './token-source'
 import type { DashboardDefinition } from './wire'
@@ -211,6 +216,83 @@ describe('loadInOneRequest', () => {
     dashboard.setFilters({ region: ['NA'] })
     await vi.advanceTimersByTimeAsync(0)
     expect(fake.pending('tile').map((c) => c.args[1])).toEqual(['revenue', 'by-category'])
+    dashboard.destroy()
+  })
+
+  /** A context that loads in one request, as `createInset()` makes by default. */
+  function oneRequestContext() {
+    const fake = createFakeApi()
+    const tokens = createTokenSource({ fetchToken: createIssuer().fetchToken, environment: null })
+    const context: ControllerContext = {
+      api: fake.api,
+      tokens,
+      scheduler: defaultScheduler,
+      random: () => 1,
+      loadInOneRequest: true,
+    }
+    return { fake, context }
+  }
+
+  it('falls back to the definition, then each tile, for a server without the route, and remembers it', async () => {
+    const { fake, context } = oneRequestContext()
+    const first = createDashboardController(context, 'sales-overview')
+    first.subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    fake.pending('load')[0]!.reject(new InsetError('not_found', 'No route', { status: 404 }))
+    await vi.advanceTimersByTimeAsync(0)
+    fake.pending('dashboard')[0]!.resolve(definition)
+    await vi.advanceTimersByTimeAsync(0)
+    for (const [index, call] of fake.pending('tile').entries()) call.resolve(resultOf(index))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(first.getSnapshot().state).toBe('ready')
+    expect(first.getSnapshot().tiles.revenue).toEqual({ status: 'ready', data: resultOf(0) })
+
+    // Another dashboard of the same connection does not ask `…/load` again.
+    const second = createDashboardController(context, 'sales-overview')
+    second.subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.pending('load')).toHaveLength(0)
+    expect(fake.pending('dashboard')).toHaveLength(1)
+    expect(fake.calls.filter((call) => call.kind === 'load')).toHaveLength(1)
+    first.destroy()
+    second.destroy()
+  })
+
+  it('keeps loading in one request after a 404 for a dashboard that does not exist', async () => {
+    const { fake, context } = oneRequestContext()
+    const dashboard = createDashboardController(context, 'nope')
+    dashboard.subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    fake.pending('load')[0]!.reject(new InsetError('not_found', 'No dashboard "nope"'))
+    await vi.advanceTimersByTimeAsync(0)
+    fake.pending('dashboard')[0]!.reject(new InsetError('not_found', 'No dashboard "nope"'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(dashboard.getSnapshot().error?.code).toBe('not_found')
+    expect(context.loadInOneRequest).toBe(true)
+    dashboard.refresh()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.pending('load')).toHaveLength(1)
+    dashboard.destroy()
+  })
+
+  it('does not fall back on other failures of the load, and names a tile left out of the answer', async () => {
+    const { fake, context } = oneRequestContext()
+    const dashboard = createDashboardController(context, 'sales-overview')
+    dashboard.subscribe(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    fake.pending('load')[0]!.reject(new InsetError('forbidden', 'Not yours'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.pending('dashboard')).toHaveLength(0)
+    expect(dashboard.getSnapshot().error?.code).toBe('forbidden')
+    expect(context.loadInOneRequest).toBe(true)
+    dashboard.refresh()
+    await vi.advanceTimersByTimeAsync(0)
+    fake.pending('load')[0]!.resolve({ definition, tiles: { revenue: { data: resultOf(3) } } })
+    await vi.advanceTimersByTimeAsync(0)
+    const { tiles } = dashboard.getSnapshot()
+    expect(tiles.revenue).toEqual({ status: 'ready', data: resultOf(3) })
+    expect(tiles['by-category']?.status).toBe('error')
+    expect(tiles['by-category']?.error?.message).toBe('No result for tile "by-category"')
     dashboard.destroy()
   })
 })

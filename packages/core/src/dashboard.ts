@@ -1,6 +1,6 @@
 import type { InsetApi } from './api'
 import { createEmitter } from './emitter'
-import { InsetError, isInsetErrorCode, isTransientError, toInsetError } from './errors'
+import { type InsetError, isTransientError, toInsetError, wireError } from './errors'
 import type { Timeline } from './timeline'
 import { abortable, backoffDelay, type Scheduler, sameValue } from './timing'
 import type { TokenSource } from './token-source'
@@ -137,7 +137,8 @@ export interface ControllerContext {
   timeline?: Timeline
   /**
    * Load the definition with every tile's first result in one request (`POST …/load`) instead of
-   * the definition, then each tile (`createInset({ loadInOneRequest: true })`).
+   * the definition, then each tile (`createInset({ loadInOneRequest })`, default true). Turned off
+   * for the connection when the server has no such route (an older server answers it 404).
    */
   loadInOneRequest?: boolean
 }
@@ -176,6 +177,10 @@ const withDefaults = (definition: DashboardDefinition | undefined, filters: Filt
   ...filters,
 })
 
+/** A tile whose query failed, still showing the data it had. */
+const failedTile = (error: InsetError, data?: QueryResult): TileSnapshot =>
+  data ? { status: 'error', data, error } : { status: 'error', error }
+
 /** The filters without `undefined` values. */
 const clean = (filters: Filters): Filters =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined))
@@ -193,7 +198,7 @@ export function createDashboardController(
   id: string,
   options: DashboardOptions = {},
 ): DashboardController {
-  const { api, tokens, scheduler, random, timeline, loadInOneRequest } = context
+  const { api, tokens, scheduler, random, timeline } = context
   let optionFilters = options.filters
   let snapshot: DashboardSnapshot = {
     state: 'idle',
@@ -282,18 +287,26 @@ export function createDashboardController(
       if (!definition || mode === 'refresh') {
         if (snapshot.state === 'authenticating') update({ state: 'loading' })
         // One round trip for everything, unless a cross-filter asks for per-tile filters.
-        const together = loadInOneRequest && !snapshot.selection
+        const together = context.loadInOneRequest && !snapshot.selection
         const loaded = together
-          ? await api.loadDashboard(
-              id,
-              {
-                filters: snapshot.filters,
-                drill: { ...snapshot.drill } as Record<string, DrillValue[]>,
-              },
-              { signal },
-            )
+          ? await api
+              .loadDashboard(
+                id,
+                {
+                  filters: snapshot.filters,
+                  drill: snapshot.drill as Record<string, DrillValue[]>,
+                },
+                { signal },
+              )
+              .catch((caught) => {
+                // 404: no such dashboard, or an older server without the route (the definition
+                // below tells which).
+                if ((caught as InsetError).code !== 'not_found') throw caught
+              })
           : undefined
         definition = loaded?.definition ?? (await api.getDashboard(id, { signal }))
+        // The dashboard exists but `…/load` did not: definition, then tiles from now on.
+        if (together && !loaded) context.loadInOneRequest = false
         if (!current()) return
         update({
           definition,
@@ -304,23 +317,15 @@ export function createDashboardController(
         if (loaded) {
           const tiles = { ...snapshot.tiles }
           for (const tile of queried) {
-            const answer = loaded.tiles[tile.id]
-            const error =
-              answer && 'error' in answer
-                ? new InsetError(
-                    isInsetErrorCode(answer.error.code) ? answer.error.code : 'server',
-                    answer.error.message,
-                  )
-                : answer
-                  ? undefined
-                  : new InsetError('server', `No result for tile "${tile.id}"`)
-            if (error && isTransientError(error)) transient = error
-            const data = answer && 'data' in answer ? answer.data : tiles[tile.id]?.data
-            tiles[tile.id] = error
-              ? data
-                ? { status: 'error', data, error }
-                : { status: 'error', error }
-              : { status: 'ready', data: data! }
+            const answer = loaded.tiles[tile.id] ?? {
+              error: { code: 'server', message: `No result for tile "${tile.id}"` },
+            }
+            if ('data' in answer) tiles[tile.id] = { status: 'ready', data: answer.data }
+            else {
+              const error = wireError(answer.error)
+              if (isTransientError(error)) transient = error
+              tiles[tile.id] = failedTile(error, tiles[tile.id]?.data)
+            }
           }
           update({ tiles })
           queried = []
@@ -339,8 +344,7 @@ export function createDashboardController(
             if (current())
               timeline?.record('dashboard', 'failed', { id, tile: tile.id, code: error.code })
             if (isTransientError(error)) transient = error
-            const data = snapshot.tiles[tile.id]?.data
-            next = data ? { status: 'error', data, error } : { status: 'error', error }
+            next = failedTile(error, snapshot.tiles[tile.id]?.data)
           }
           // An answer to superseded filters is dropped, even when it arrives last.
           if (current()) update({ tiles: { ...snapshot.tiles, [tile.id]: next } })

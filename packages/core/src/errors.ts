@@ -66,6 +66,10 @@ export function isInsetErrorCode(value: unknown): value is InsetErrorCode {
   return typeof value === 'string' && (INSET_ERROR_CODES as readonly string[]).includes(value)
 }
 
+/** The error a server names with `{ code, message }` (an unknown code is `server`). */
+export const wireError = (error: { code: string; message: string }): InsetError =>
+  new InsetError(isInsetErrorCode(error.code) ? error.code : 'server', error.message)
+
 /**
  * True when trying again later may succeed (`network`, `timeout`, `rate_limited`, `server`).
  *

@@ -32,9 +32,10 @@ export interface InsetOptions {
   /** One token refresh for this origin's tabs of the same identity; see `createTokenSource`. */
   shareAcrossTabs?: TokenSourceOptions['shareAcrossTabs']
   /**
-   * Load a dashboard's definition and first results in one request (one CORS preflight, no
-   * waterfall) instead of the definition, then each tile. Default false for now (the servers of
-   * this release all answer `POST …/load`; the default flips once hosts have had a release).
+   * Load a dashboard's definition with its tiles' first results in one request (`POST …/load`: one
+   * CORS preflight, no definition → tiles waterfall). Default true; when the server answers that
+   * route 404 (an older server), this connection falls back to the definition, then each tile.
+   * `false` always loads the definition, then each tile.
    */
   loadInOneRequest?: boolean
   scheduler?: Scheduler
@@ -108,7 +109,7 @@ export function createInset(options: InsetOptions): Inset {
     scheduler,
     random,
     timeline,
-    loadInOneRequest: options.loadInOneRequest ?? false,
+    loadInOneRequest: options.loadInOneRequest ?? true,
   }
   const live = new Set<{ destroy(): void }>()
 

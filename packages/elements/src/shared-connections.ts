@@ -36,8 +36,7 @@ export function leaseConnection(serverUrl: string, source: string | FetchToken):
   let entry = byServer.get(key)
   if (!entry) {
     const fetchToken = typeof key === 'string' ? fetchFromUrl(key) : key
-    // One request for a definition and its first results: elements and server ship together.
-    entry = { inset: createInset({ serverUrl, fetchToken, loadInOneRequest: true }), holders: 0 }
+    entry = { inset: createInset({ serverUrl, fetchToken }), holders: 0 }
     byServer.set(key, entry)
   }
   entry.holders++

@@ -5,7 +5,7 @@ import { createRef, StrictMode } from 'react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
-import { dashboardElements, ready, SERVER, TILES } from '../test/render'
+import { dashboardElements, LOAD, ready, SERVER, TILES } from '../test/render'
 import { InsetDashboard, InsetProvider } from './index'
 
 function App(props: {
@@ -37,7 +37,7 @@ function App(props: {
 }
 
 describe('<InsetDashboard>', () => {
-  it('mounts once under StrictMode: one element, one token fetch, one request per tile', async () => {
+  it('mounts once under StrictMode: one element, one token fetch, one request for the definition and its tiles', async () => {
     const server = createFakeServer()
     const onReady = vi.fn()
     render(
@@ -48,8 +48,9 @@ describe('<InsetDashboard>', () => {
     await ready(dashboardElements()[0])
     expect(dashboardElements()).toHaveLength(1)
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
+    const [element] = dashboardElements() as InsetDashboardElement[]
+    expect(Object.keys(element!.snapshot!.tiles)).toEqual(definition.tiles.map((tile) => tile.id))
     expect(onReady).toHaveBeenCalledTimes(1)
   })
 

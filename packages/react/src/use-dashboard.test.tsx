@@ -3,7 +3,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import type { ReactNode } from 'react'
 import * as React from 'react'
 import { describe, expect, it } from 'vitest'
-import { providerFor, TILES } from '../test/render'
+import { LOAD, providerFor, TILES } from '../test/render'
 import { useDashboard } from './index'
 
 function Revenue({ regions }: { regions?: string[] }) {
@@ -32,8 +32,8 @@ describe('useDashboard', () => {
     expect(screen.getByText(/^loading \((idle|authenticating)\)$/)).toBeTruthy()
     await screen.findByText('Sales overview: 600 (ready)')
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(2)
+    // The definition with both tiles' results: one request.
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
   })
 
   it('follows the filters option by content and sends one query per tile for a change', async () => {
@@ -72,7 +72,8 @@ describe('useDashboard', () => {
 
     act(() => result.current.refresh())
     await waitFor(() => expect(result.current.state).toBe('ready'))
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
+    expect(server.count(LOAD, 'POST')).toBe(2)
+    expect(server.count(TILES)).toBe(2)
     // The actions are the controller's own: stable across renders.
     expect(result.current.setFilters).toBe(first.setFilters)
   })
@@ -105,14 +106,14 @@ describe('useDashboard', () => {
     const { unmount } = renderHook(() => useDashboard('sales-overview'), {
       wrapper: providerFor(server),
     })
-    await waitFor(() => expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1))
-    const [definitionRequest] = server.requests
+    await waitFor(() => expect(server.count(LOAD, 'POST')).toBe(1))
+    const [loadRequest] = server.requests
     unmount()
     await act(async () => {})
-    expect(definitionRequest!.signal?.aborted).toBe(true)
+    expect(loadRequest!.signal?.aborted).toBe(true)
     server.release()
     await act(async () => {})
-    expect(server.count(TILES)).toBe(0)
+    expect(server.requests).toHaveLength(1)
   })
 
   // `<Activity>` (React 19.2+) runs effect cleanups when hidden and the effects again when shown.
@@ -130,9 +131,9 @@ describe('useDashboard', () => {
     await screen.findByText('Sales overview: 600 (ready)')
     rerender(tree('hidden'))
     await act(async () => {})
-    expect(server.count(TILES)).toBe(2)
+    expect(server.count(LOAD)).toBe(1)
     rerender(tree('visible'))
-    await waitFor(() => expect(server.count(TILES)).toBe(4))
+    await waitFor(() => expect(server.count(LOAD)).toBe(2))
     await screen.findByText('Sales overview: 600 (ready)')
   })
 

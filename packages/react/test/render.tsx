@@ -9,6 +9,8 @@ import { InsetProvider } from '../src/index'
 export const SERVER = 'https://inset.test'
 /** Path prefix of the tile queries of `sales-overview`. */
 export const TILES = '/v1/dashboards/sales-overview/tiles/'
+/** `sales-overview`'s definition with its tiles' first results, in one request. */
+export const LOAD = '/v1/dashboards/sales-overview/load'
 
 /** A `wrapper` for Testing Library: the tree inside StrictMode and a provider of `server`. */
 export function providerFor(server: FakeServer) {

@@ -5,7 +5,7 @@ import { flushSync, tick } from 'svelte'
 import { describe, expect, it, vi } from 'vitest'
 import Dashboard from '../test/Dashboard.svelte'
 import Provider from '../test/Provider.svelte'
-import { dashboardElements, ready, SERVER, TILES } from '../test/render'
+import { dashboardElements, LOAD, ready, SERVER, TILES } from '../test/render'
 
 function setup(props: Record<string, unknown> = {}) {
   const server = createFakeServer()
@@ -17,14 +17,14 @@ function setup(props: Record<string, unknown> = {}) {
 const boundFilters = () => JSON.parse(screen.getByTestId('filters').textContent!)
 
 describe('<InsetDashboard>', () => {
-  it('renders one element that loads once: one token fetch, one request per tile', async () => {
+  it('renders one element that loads once: one token fetch, one request for the definition and its tiles', async () => {
     const onready = vi.fn()
     const { server, element } = setup({ onready })
     await ready(element)
     expect(dashboardElements()).toHaveLength(1)
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
+    expect(Object.keys(element.snapshot!.tiles)).toEqual(definition.tiles.map((tile) => tile.id))
     expect(onready).toHaveBeenCalledTimes(1)
     expect(onready.mock.calls[0]![0].detail.definition.title).toBe('Sales overview')
   })
@@ -225,8 +225,8 @@ describe('<InsetDashboard>', () => {
     expect(again).not.toBe(element)
     await ready(again)
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
-    expect(server.count(TILES)).toBe(2 * definition.tiles.length)
+    expect(server.count(LOAD, 'POST')).toBe(2)
+    expect(server.requests).toHaveLength(2)
     expect(element.snapshot).toBeUndefined()
   })
 })

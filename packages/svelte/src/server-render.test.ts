@@ -8,7 +8,7 @@ import { createFakeServer } from '@inset/test-utils/fake-server'
 import { screen } from '@testing-library/svelte'
 import { flushSync, hydrate, unmount } from 'svelte'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { ready } from '../test/render'
+import { LOAD, ready } from '../test/render'
 import ServerPage from '../test/ServerPage.svelte'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -77,7 +77,8 @@ describe('server-side rendering', () => {
     await screen.findByText('Sales overview: 100 (ready)')
     // The element and the helper each load their own dashboard, each once, on one token.
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
+    expect(server.count(LOAD, 'POST')).toBe(2)
+    expect(server.requests).toHaveLength(2)
     unmount(app)
     container.remove()
   })

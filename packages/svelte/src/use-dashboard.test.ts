@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import DeepFilters from '../test/DeepFilters.svelte'
 import Provider from '../test/Provider.svelte'
 import Report from '../test/Report.svelte'
-import { TILES } from '../test/render'
+import { LOAD, TILES } from '../test/render'
 import type { UseDashboardResult } from './index'
 
 function setup(props: Record<string, unknown> = {}) {
@@ -23,8 +23,8 @@ describe('useDashboard', () => {
     expect(screen.getByText(/^loading \((idle|authenticating)\)$/)).toBeTruthy()
     await screen.findByText('Sales overview: 600 (ready)')
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(2)
+    // The definition with both tiles' results: one request.
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
   })
 
   it('follows the filters by content and sends one query per tile for a change', async () => {
@@ -51,7 +51,9 @@ describe('useDashboard', () => {
     await screen.findByText('300 (ready)')
     const last = server.requests.at(-1)!
     expect(last.body).toEqual({ filters: { region: ['EU', 'NA'] } })
-    expect(server.count(TILES)).toBe(4)
+    // One load, then a query per tile for the change.
+    expect(server.count(LOAD)).toBe(1)
+    expect(server.count(TILES)).toBe(2)
   })
 
   it('gives setFilters, resetFilters and refresh, and shows the data while updating', async () => {
@@ -73,7 +75,7 @@ describe('useDashboard', () => {
     result().refresh()
     await screen.findByText('Sales overview: 600 (updating)')
     await screen.findByText('Sales overview: 600 (ready)')
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
+    expect(server.count(LOAD, 'POST')).toBe(2)
     expect(result().controller).toBe(controller)
   })
 
@@ -102,14 +104,14 @@ describe('useDashboard', () => {
       s.hold()
       return { server: s, ...render(Provider, { props: { server: s, child: Report } }) }
     })()
-    await waitFor(() => expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1))
-    const [definitionRequest] = server.requests
+    await waitFor(() => expect(server.count(LOAD, 'POST')).toBe(1))
+    const [loadRequest] = server.requests
     unmount()
     await tick()
-    expect(definitionRequest!.signal?.aborted).toBe(true)
+    expect(loadRequest!.signal?.aborted).toBe(true)
     server.release()
     await tick()
-    expect(server.count(TILES)).toBe(0)
+    expect(server.requests).toHaveLength(1)
   })
 
   it('starts over for another dashboard id and destroys the previous controller', async () => {

@@ -6,6 +6,8 @@ import { expect } from 'vitest'
 export const SERVER = 'https://inset.test'
 /** Path prefix of the tile queries of `sales-overview`. */
 export const TILES = '/v1/dashboards/sales-overview/tiles/'
+/** `sales-overview`'s definition with its tiles' first results, in one request. */
+export const LOAD = '/v1/dashboards/sales-overview/load'
 
 export function dashboardElements(): InsetDashboardElement[] {
   return [...document.querySelectorAll('inset-dashboard')]

@@ -64,7 +64,7 @@ describe('<InsetAssistant>', () => {
       global: { plugins: [pluginFor(server)] },
     })
     const assistant = wrapper.element as InsetAssistantElement
-    await vi.waitFor(() => expect(server.count('/v1/dashboards/sales-overview/tiles/')).toBe(2))
+    await vi.waitFor(() => expect(server.count('/v1/dashboards/sales-overview/load')).toBe(1))
     await assistant.ask('What is the revenue?')
     const asked = server.requests.find((r) => r.path === '/v1/assistant')
     expect(asked?.body).toMatchObject({

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createSSRApp, defineComponent, h, KeepAlive, nextTick, reactive, ref } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import FiltersModel from '../test/FiltersModel.vue'
-import { dashboardElements, pluginFor, ready, SERVER, TILES } from '../test/render'
+import { dashboardElements, LOAD, pluginFor, ready, SERVER, TILES } from '../test/render'
 import { type Filters, InsetDashboard } from './index'
 
 /** Mounts `<InsetDashboard>` with the given props under the plugin of `server`. */
@@ -18,14 +18,16 @@ function mountDashboard(server: FakeServer, props: Record<string, unknown> = {})
 }
 
 describe('<InsetDashboard>', () => {
-  it('renders one element that loads once: one token fetch, one request per tile, one @ready', async () => {
+  it('renders one element that loads once: one token fetch, one request for the definition and its tiles, one @ready', async () => {
     const server = createFakeServer()
     const wrapper = mountDashboard(server)
     await ready(dashboardElements()[0])
     expect(dashboardElements()).toHaveLength(1)
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
+    expect(Object.keys(dashboardElements()[0]!.snapshot!.tiles)).toEqual(
+      definition.tiles.map((tile) => tile.id),
+    )
     expect(wrapper.emitted('ready')).toHaveLength(1)
   })
 
@@ -150,7 +152,9 @@ describe('<InsetDashboard>', () => {
     await vi.waitFor(() => expect(element.snapshot!.tiles.revenue!.data!.rows[0]![0]).toBe(300))
     await flushPromises()
     expect(wrapper.vm.changes).toEqual(['api:NA', 'api:APAC'])
-    expect(server.count(TILES)).toBe(3 * definition.tiles.length)
+    // One load, then a query per tile for each of the two changes.
+    expect(server.count(LOAD)).toBe(1)
+    expect(server.count(TILES)).toBe(2 * definition.tiles.length)
   })
 
   it('shows another dashboard in the same element when dashboard-id changes', async () => {
@@ -261,7 +265,7 @@ describe('<InsetDashboard>', () => {
       attachTo: document.body,
       global: { plugins: [pluginFor(server)] },
     })
-    await vi.waitFor(() => expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1))
+    await vi.waitFor(() => expect(server.count(LOAD, 'POST')).toBe(1))
     const [first] = server.requests
     shown.value = false
     await flushPromises()
@@ -272,8 +276,8 @@ describe('<InsetDashboard>', () => {
     await ready(dashboardElements()[0])
     expect(dashboardElements()).toHaveLength(1)
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    expect(server.count(LOAD, 'POST')).toBe(2)
+    expect(server.requests).toHaveLength(2)
   })
 })
 

@@ -1,8 +1,8 @@
-import { createFakeServer, definition } from '@inset/test-utils/fake-server'
+import { createFakeServer } from '@inset/test-utils/fake-server'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createApp, defineComponent, effectScope, h, KeepAlive, nextTick, reactive, ref } from 'vue'
-import { pluginFor, TILES, withSetup } from '../test/render'
+import { LOAD, pluginFor, TILES, withSetup } from '../test/render'
 import { type Filters, useDashboard } from './index'
 
 const Revenue = defineComponent({
@@ -30,8 +30,8 @@ describe('useDashboard', () => {
     expect(wrapper.text()).toMatch(/^loading \((idle|authenticating)\)$/)
     await vi.waitFor(() => expect(wrapper.text()).toBe('Sales overview: 600 (ready)'))
     expect(server.tokenCalls).toHaveLength(1)
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1)
-    expect(server.count(TILES)).toBe(definition.tiles.length)
+    // The definition with every tile's result: one request.
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${LOAD}`])
   })
 
   it('follows a filters getter by content: one query per tile for a change, none for a copy', async () => {
@@ -93,17 +93,17 @@ describe('useDashboard', () => {
     await vi.waitFor(() => expect(result.tiles.value.revenue?.data?.rows[0]?.[0]).toBe(600))
     result.refresh()
     await vi.waitFor(() => expect(result.state.value).toBe('ready'))
-    expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(2)
+    expect(server.count(LOAD, 'POST')).toBe(2)
   })
 
   it('stops, aborts what is in flight and destroys the controller on unmount', async () => {
     const server = createFakeServer()
     server.hold()
     const { result, wrapper } = withSetup(server, () => useDashboard('sales-overview'))
-    await vi.waitFor(() => expect(server.count('/v1/dashboards/sales-overview', 'GET')).toBe(1))
-    const [definitionRequest] = server.requests
+    await vi.waitFor(() => expect(server.count(LOAD, 'POST')).toBe(1))
+    const [loadRequest] = server.requests
     wrapper.unmount()
-    expect(definitionRequest!.signal?.aborted).toBe(true)
+    expect(loadRequest!.signal?.aborted).toBe(true)
     expect(result.state.value).toBe('destroyed')
     server.release()
     result.setFilters({ region: ['APAC'] })

@@ -9,6 +9,8 @@ import { createInsetPlugin, type InsetConfig } from '../src/index'
 export const SERVER = 'https://inset.test'
 /** Path prefix of the tile queries of `sales-overview`. */
 export const TILES = '/v1/dashboards/sales-overview/tiles/'
+/** `sales-overview`'s definition with its tiles' first results, in one request. */
+export const LOAD = '/v1/dashboards/sales-overview/load'
 
 /** `global.plugins` for `mount()`: the Inset plugin talking to `server`. */
 export function pluginFor(server: FakeServer, config: Partial<InsetConfig> = {}) {

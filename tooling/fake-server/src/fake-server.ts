@@ -157,14 +157,26 @@ export function createFakeServer(options: FakeServerOptions = {}) {
     }
     const tile = url.pathname.match(/^\/v1\/dashboards\/([^/]+)\/tiles\/([^/]+)\/query$/)
     if (tile?.[1] === served.id) return json(resultOf(tile[2]!, (request.body ?? {}) as TileBody))
-    // The definition and every tile in one answer, as `POST …/load` does.
+    // The definition and every tile in one answer, as `POST …/load` does. Like the real server,
+    // a filter left out of the request has its definition's default.
     if (url.pathname === `/v1/dashboards/${served.id}/load`) {
       await options.definitionGate
-      const { filters } = (request.body ?? {}) as TileBody
+      const { filters = {}, drill = {} } = (request.body ?? {}) as TileBody & {
+        drill?: Record<string, unknown[]>
+      }
+      const applied = { ...filters }
+      for (const filter of served.filters)
+        if (!Object.hasOwn(applied, filter.id) && filter.default !== undefined)
+          Object.assign(applied, { [filter.id]: filter.default })
       const tiles = Object.fromEntries(
         served.tiles.map((entry) => [
           entry.id,
-          { data: resultOf(entry.id, { filters: filters ?? {} }) },
+          {
+            data: resultOf(entry.id, {
+              filters: applied,
+              ...(drill[entry.id]?.length && { drill: drill[entry.id] }),
+            } as TileBody),
+          },
         ]),
       )
       return json({ definition: served, tiles })

@@ -81,6 +81,10 @@ describe('<inset-dashboard>', () => {
     // The defaults replaced the (empty) filters it started with: in effect, but nobody changed them.
     expect(element.filters).toEqual({ region: ['EU', 'NA'] })
     expect(server.bodies).toEqual([{ filters: { region: ['EU', 'NA'] } }])
+    // The definition with its tile's result: one request (the server applied the default).
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /v1/dashboards/sales/load',
+    ])
     element.refresh()
     await settle(element, () => server.bodies.length === 2 && element.snapshot?.state === 'ready')
     element.setFilters({ region: ['EU', 'NA'] })
