@@ -184,12 +184,16 @@ test.describe('<inset-dashboard> against the demo server', () => {
     site,
     demo,
   }) => {
+    const failure = { error: { code: 'query', message: 'boom' } }
+    // The first load brings every tile in one answer (`…/load`): this tile's part of it fails, and
+    // so does the tile's own query.
+    await page.route('**/dashboards/sales-overview/load', async (route) => {
+      const answer = await (await route.fetch()).json()
+      answer.tiles['revenue-by-category'] = failure
+      await route.fulfill({ json: answer })
+    })
     await page.route('**/tiles/revenue-by-category/query', (route) =>
-      route.fulfill({
-        status: 500,
-        contentType: 'application/json',
-        body: JSON.stringify({ error: { code: 'query', message: 'boom' } }),
-      }),
+      route.fulfill({ status: 500, json: failure }),
     )
     const query = new URLSearchParams({ server: demo.url, assistant: 'none' })
     await page.goto(`${site.url}/?${query}`)
@@ -204,6 +208,7 @@ test.describe('<inset-dashboard> against the demo server', () => {
       error: { code: string }
     }>
     expect(errors.some((e) => e.tileId === 'revenue-by-category')).toBe(true)
+    await page.unroute('**/dashboards/sales-overview/load')
     await page.unroute('**/tiles/revenue-by-category/query')
     await failing.getByRole('button', { name: 'Try again' }).click()
     await expect(failing.locator('canvas').first()).toBeVisible()
