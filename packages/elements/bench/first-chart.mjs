@@ -1,7 +1,9 @@
 // `pnpm --filter @inset/elements bench:first-chart`: connect → first chart drawn and connect → every
 // tile drawn for the demo dashboard in Debian's Chromium against a warm demo server, loading the
 // definition then each tile versus the definition with its first results in one request
-// (`loadInOneRequest`). Prints medians (min–max) of alternating runs.
+// (`loadInOneRequest`, the default), and the same from a split bundle whose chart chunk loads over
+// HTTP as a real embed's does. Prints medians (min–max) of alternating runs, then where the time of
+// each goes: token answered, data answered, chart chunk loaded, and the long tasks (> 50 ms).
 import { createServer } from 'node:http'
 import { startDemoServer } from '@inset/server'
 import { chromium } from '@playwright/test'
@@ -9,7 +11,7 @@ import { build } from 'esbuild'
 
 const RUNS = Number(process.env.RUNS ?? 7)
 const demo = await startDemoServer({ port: 0 })
-const bundle = await build({
+const source = {
   stdin: {
     contents: `
       import { createInset } from '@inset/core'
@@ -22,6 +24,12 @@ const bundle = await build({
         element.inset = inset
         element.dashboardId = 'sales-overview'
         element.style.width = '1200px'
+        const longTasks = []
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry)
+        })
+        observer.observe({ type: 'longtask' })
+        performance.clearResourceTimings()
         const started = performance.now()
         document.body.append(element)
         let first
@@ -33,9 +41,26 @@ const bundle = await build({
           if (charts >= 2 && element.snapshot?.state === 'ready') break
         }
         const all = performance.now() - started
+        observer.disconnect()
+        // When the last response whose URL matches had arrived.
+        const ended = (pattern) => {
+          const ends = performance.getEntriesByType('resource')
+            .filter((entry) => pattern.test(entry.name))
+            .map((entry) => entry.responseEnd - started)
+          return ends.length ? Math.max(...ends) : undefined
+        }
+        const tasks = longTasks.filter((task) => task.startTime >= started)
         element.remove()
         inset.destroy()
-        return { first, all }
+        return {
+          first,
+          all,
+          token: ended(/inset-token/),
+          data: ended(/\\/v1\\/dashboards\\//),
+          chunk: ended(/chart-tile/),
+          longTasks: tasks.length,
+          longest: Math.max(0, ...tasks.map((task) => task.duration)),
+        }
       }`,
     resolveDir: new URL('..', import.meta.url).pathname,
     loader: 'ts',
@@ -44,10 +69,26 @@ const bundle = await build({
   format: 'esm',
   minify: true,
   write: false,
-  splitting: false,
-})
-const script = bundle.outputFiles[0].text
+}
+const script = (await build({ ...source, splitting: false })).outputFiles[0].text
+// The split bundle: the entry, and the chunks it imports (the chart chunk on connect).
+const split = new Map(
+  (await build({ ...source, splitting: true, outdir: '/assets' })).outputFiles.map((file) => [
+    file.path,
+    file.text,
+  ]),
+)
 const page = createServer(async (request, response) => {
+  if (split.has(request.url)) {
+    response.writeHead(200, { 'content-type': 'text/javascript' })
+    return response.end(split.get(request.url))
+  }
+  if (request.url === '/split') {
+    response.writeHead(200, { 'content-type': 'text/html' })
+    return response.end(
+      '<!doctype html><meta charset="utf-8"><body><script type="module" src="/assets/stdin.js"></script>',
+    )
+  }
   if (request.url === '/api/inset-token') {
     const minted = await fetch(`${demo.url}/v1/tokens`, {
       method: 'POST',
@@ -84,16 +125,21 @@ const browser = await chromium.launch({
     '--disable-dev-shm-usage',
   ],
 })
-const samples = { twoStep: [], oneRequest: [] }
+const MODES = {
+  twoStep: 'definition, then each tile',
+  oneRequest: 'one request (loadInOneRequest)',
+  split: 'one request, chart chunk over HTTP',
+}
+const samples = { twoStep: [], oneRequest: [], split: [] }
 for (let run = -1; run < RUNS; run++) {
-  for (const mode of ['twoStep', 'oneRequest']) {
+  for (const mode of Object.keys(MODES)) {
     // A fresh page: a cold preflight cache, the chart chunk parsed anew; a warm server.
     const tab = await browser.newPage()
-    await tab.goto(site)
+    await tab.goto(mode === 'split' ? `${site}/split` : site)
     await tab.waitForFunction(() => 'measure' in window)
     const result = await tab.evaluate(
       ([server, one]) => window.measure(server, one),
-      [demo.url, mode === 'oneRequest'],
+      [demo.url, mode !== 'twoStep'],
     )
     if (run >= 0) {
       samples[mode].push(result)
@@ -108,10 +154,23 @@ await demo.close()
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const line = (values) =>
   `${median([...values]).toFixed(0)} ms (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`
+const ms = (values) => {
+  const known = values.filter((value) => value !== undefined)
+  return known.length ? line(known) : '–'
+}
 console.log(`first chart and all tiles, demo dashboard (warm server), ${RUNS} runs each`)
 console.log('| load | connect → first chart | connect → all tiles |')
 console.log('| --- | --- | --- |')
-for (const mode of ['twoStep', 'oneRequest'])
+for (const [mode, name] of Object.entries(MODES))
   console.log(
-    `| ${mode === 'twoStep' ? 'definition, then each tile' : 'one request (loadInOneRequest)'} | ${line(samples[mode].map((s) => s.first))} | ${line(samples[mode].map((s) => s.all))} |`,
+    `| ${name} | ${line(samples[mode].map((s) => s.first))} | ${line(samples[mode].map((s) => s.all))} |`,
   )
+console.log('\nwhere the time goes (ms after connect; long tasks > 50 ms during the load)')
+console.log('| load | token answered | data answered | chart chunk loaded | long tasks | longest |')
+console.log('| --- | --- | --- | --- | --- | --- |')
+for (const [mode, name] of Object.entries(MODES)) {
+  const of = (key) => samples[mode].map((s) => s[key])
+  console.log(
+    `| ${name} | ${ms(of('token'))} | ${ms(of('data'))} | ${ms(of('chunk'))} | ${ms(of('longTasks')).replace(/ ms/g, '')} | ${ms(of('longest'))} |`,
+  )
+}
