@@ -140,10 +140,25 @@ for (let run = -1; run < RUNS; run++) {
     const tab = await browser.newPage()
     await tab.goto(mode === 'split' ? `${site}/split` : site)
     await tab.waitForFunction(() => 'measure' in window)
+    // The main thread's script, style and layout time during the load (Chromium's own counters).
+    const cdp = await tab.context().newCDPSession(tab)
+    await cdp.send('Performance.enable')
+    const counters = async () =>
+      Object.fromEntries(
+        (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+      )
+    const before = await counters()
     const result = await tab.evaluate(
       ([server, one]) => window.measure(server, one),
       [demo.url, mode !== 'twoStep'],
     )
+    const after = await counters()
+    for (const [key, name] of [
+      ['script', 'ScriptDuration'],
+      ['style', 'RecalcStyleDuration'],
+      ['layout', 'LayoutDuration'],
+    ])
+      result[key] = (after[name] - before[name]) * 1000
     if (run >= 0) {
       samples[mode].push(result)
     }
@@ -170,12 +185,12 @@ for (const [mode, name] of Object.entries(MODES))
   )
 console.log('\nwhere the time goes (ms after connect; long tasks > 50 ms during the load)')
 console.log(
-  '| load | token answered | data answered | chart chunk loaded | inset-ready | long tasks | longest |',
+  '| load | token answered | data answered | chart chunk loaded | inset-ready | long tasks | longest | script | style | layout |',
 )
-console.log('| --- | --- | --- | --- | --- | --- | --- |')
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const [mode, name] of Object.entries(MODES)) {
   const of = (key) => samples[mode].map((s) => s[key])
   console.log(
-    `| ${name} | ${ms(of('token'))} | ${ms(of('data'))} | ${ms(of('chunk'))} | ${ms(of('ready'))} | ${ms(of('longTasks')).replace(/ ms/g, '')} | ${ms(of('longest'))} |`,
+    `| ${name} | ${ms(of('token'))} | ${ms(of('data'))} | ${ms(of('chunk'))} | ${ms(of('ready'))} | ${ms(of('longTasks')).replace(/ ms/g, '')} | ${ms(of('longest'))} | ${ms(of('script'))} | ${ms(of('style'))} | ${ms(of('layout'))} |`,
   )
 }
