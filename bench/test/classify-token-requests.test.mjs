@@ -23,6 +23,15 @@ describe('classify', () => {
     expect(classify(requests, TTL, 1)).toEqual({ load: 1, cycles: [1] })
   })
 
+  it("counts a tab that loaded late in the load, by its source's first request", () => {
+    const requests = [
+      { at: 0, reason: 'initial', source: 'tab1:page' },
+      { at: 7_000, reason: 'initial', source: 'tab2:page' },
+      { at: 6_000, reason: 'refresh', source: 'tab1:page' },
+    ]
+    expect(classify(requests, TTL, 1)).toEqual({ load: 2, cycles: [1] })
+  })
+
   it('groups requests without a source (token-url) in bursts a quarter of a lifetime apart', () => {
     const requests = [0, 50, 5_000, 5_300, 10_000].map((at) => ({ at, reason: null, source: null }))
     expect(classify(requests, TTL, 3)).toEqual({ load: 2, cycles: [2, 1, 0] })

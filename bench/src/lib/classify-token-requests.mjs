@@ -2,28 +2,31 @@
 
 /**
  * Splits token requests ({ at: epoch ms, reason, source }) into the page load and refresh cycles.
- * The load is every request before a refresh can be due (40 % of the lifetime after the first)
- * that core made with reason `initial` (the attribute-only page's token-url carries no reason:
- * there, all of them). After the load, cycle k counts the token sources (named by the page's
- * fetchToken) that made a k-th request. Requests without a source (the attribute-only page) fall
- * into bursts instead: a gap of over a quarter of the lifetime starts the next cycle.
+ * With sources (the page's fetchToken names each token source): a source's first request with
+ * reason `initial` is the load, and cycle k counts the sources that made a k-th request after it
+ * (a source whose token lapsed fetches again with reason `initial`: that is traffic too).
+ * Without (the attribute-only page's token-url): the load is every request before a refresh can
+ * be due, 40 % of the lifetime after the first, and later requests fall into bursts, a gap of over
+ * a quarter of the lifetime starting the next cycle.
  */
 export function classify(requests, ttlSeconds, cycles) {
-  const first = Math.min(...requests.map((request) => request.at))
-  const loadEnd = first + ttlSeconds * 400
-  const isLoad = (request) =>
-    request.at < loadEnd && (!request.reason || request.reason === 'initial')
-  const later = requests.filter((request) => !isLoad(request)).sort((a, b) => a.at - b.at)
-  const load = requests.length - later.length
-  if (requests.every((request) => request.source)) {
+  const sorted = [...requests].sort((a, b) => a.at - b.at)
+  if (sorted.every((request) => request.source)) {
+    const loaded = new Set()
     const perSource = new Map()
-    for (const { source } of later) perSource.set(source, (perSource.get(source) ?? 0) + 1)
+    for (const { source, reason } of sorted) {
+      if (!loaded.has(source) && reason === 'initial') loaded.add(source)
+      else perSource.set(source, (perSource.get(source) ?? 0) + 1)
+    }
     const counts = [...perSource.values()]
     return {
-      load,
+      load: loaded.size,
       cycles: Array.from({ length: cycles }, (_, k) => counts.filter((n) => n > k).length),
     }
   }
+  const loadEnd = sorted[0].at + ttlSeconds * 400
+  const load = sorted.filter((request) => request.at < loadEnd).length
+  const later = sorted.filter((request) => request.at >= loadEnd)
   const bursts = []
   for (const { at } of later) {
     const last = bursts.at(-1)
