@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../config/load-config'
 import { demoConfig } from '../demo/demo-config'
-import { compileQuery } from './compile-sql'
+import { compileQuery, quoteIdentifier, quoteTable } from './compile-sql'
 import { buildSemanticModel } from './model'
 import { validateStructuredQuery } from './validate-query'
 
@@ -86,5 +86,75 @@ describe('compileQuery', () => {
       ['customers', 'integer'],
       ['avg_order_value', 'currency'],
     ])
+  })
+})
+
+describe('compileQuery: ranges, order and columns', () => {
+  it('bounds a time range on the side given only', () => {
+    const from = compileQuery(
+      resolve({
+        dataset: 'orders',
+        measures: ['revenue'],
+        timeRange: { dimension: 'order_date', from: '2025-01-01' },
+      }),
+      [],
+      'duckdb',
+    )
+    expect(from.sql).toContain('WHERE "order_date" >= CAST($1 AS DATE) LIMIT')
+    expect(from.params).toEqual(['2025-01-01'])
+    const to = compileQuery(
+      resolve({
+        dataset: 'orders',
+        measures: ['revenue'],
+        timeRange: { dimension: 'order_date', to: '2025-07-01' },
+      }),
+      [],
+      'duckdb',
+    )
+    expect(to.sql).toContain('WHERE "order_date" < CAST($1 AS DATE) LIMIT')
+    expect(to.params).toEqual(['2025-07-01'])
+  })
+
+  it('breaks ties by every grouping column, once each, after the sort asked for', () => {
+    const query = (sort?: unknown) =>
+      compileQuery(
+        resolve({
+          dataset: 'orders',
+          measures: ['revenue'],
+          dimensions: ['region', 'channel'],
+          ...(sort !== undefined && { sort }),
+        }),
+        [],
+        'duckdb',
+      ).sql
+    expect(query()).toContain(
+      'GROUP BY 1, 2 ORDER BY 3 DESC NULLS LAST, 1 ASC NULLS LAST, 2 ASC NULLS LAST LIMIT',
+    )
+    expect(query([{ field: 'channel', direction: 'desc' }])).toContain(
+      'ORDER BY 2 DESC NULLS LAST, 1 ASC NULLS LAST LIMIT',
+    )
+  })
+
+  it('describes each column: dimensions by type, measures as numbers', () => {
+    const { columns } = compileQuery(
+      resolve({ dataset: 'orders', measures: ['units'], dimensions: ['region'] }),
+      [],
+      'duckdb',
+    )
+    expect(columns).toEqual([
+      { name: 'region', label: 'Region', type: 'string', role: 'dimension' },
+      {
+        name: 'units',
+        label: expect.any(String),
+        type: 'number',
+        role: 'measure',
+        format: expect.any(String),
+      },
+    ])
+  })
+
+  it('quotes every part of a table name and doubles quotes in identifiers', () => {
+    expect(quoteTable('analytics.orders')).toBe('"analytics"."orders"')
+    expect(quoteIdentifier('a"b')).toBe('"a""b"')
   })
 })

@@ -7,7 +7,7 @@ import { ResultCache } from '../cache/result-cache'
 import type { DataSource } from '../data/data-source'
 import { ServerError } from '../errors'
 import type { InsetRuntime } from '../runtime'
-import { executeStructuredQuery, runSql } from './run-query'
+import { executeStructuredQuery, runSql, runStructuredQuery } from './run-query'
 
 let base: InsetRuntime & { close(): Promise<void> }
 beforeAll(async () => {
@@ -109,5 +109,58 @@ describe('results', () => {
     )
     expect(exact.meta.truncated).toBeUndefined()
     expect(exact.meta.rowCount).toBe(1)
+  })
+})
+
+describe('results: numbers and audit', () => {
+  it('rounds only currency measures, and flags no truncation at exactly the limit', async () => {
+    const runtime = withSource(async () => [
+      ['EU', 10.126, 3.257],
+      ['NA', 1, 0.001],
+    ])
+    const result = await executeStructuredQuery(
+      { runtime, claims: demoClaims('alice') },
+      { dataset: 'orders', measures: ['revenue', 'units'], dimensions: ['region'], limit: 2 },
+    )
+    expect(result.rows).toEqual([
+      ['EU', 10.13, 3.257],
+      ['NA', 1, 0.001],
+    ])
+    expect(result.meta.truncated).toBeUndefined()
+    expect(result.meta.rowCount).toBe(2)
+  })
+
+  it('audits who asked, from which dashboard and tile, in which request', async () => {
+    const record = vi.fn(async () => {})
+    const runtime = { ...withSource(async () => [[5]]), audit: { ...base.audit, record } }
+    await runStructuredQuery(
+      { runtime, claims: demoClaims('bob'), requestId: 'req-1' },
+      { dataset: 'orders', measures: ['revenue'] },
+      { audit: { kind: 'assistant', dashboardId: 'sales-overview', tileId: 'revenue' } },
+    )
+    await runStructuredQuery(
+      { runtime, claims: demoClaims('alice') },
+      { dataset: 'orders', measures: ['revenue'] },
+    )
+    expect(record.mock.calls.map(([entry]) => entry)).toEqual([
+      expect.objectContaining({
+        kind: 'assistant',
+        subject: 'bob',
+        tenant: 'globex',
+        dashboardId: 'sales-overview',
+        tileId: 'revenue',
+        rowCount: 1,
+        status: 200,
+        errorCode: null,
+        requestId: 'req-1',
+      }),
+      expect.objectContaining({
+        kind: 'query',
+        subject: 'alice',
+        dashboardId: null,
+        tileId: null,
+        requestId: null,
+      }),
+    ])
   })
 })

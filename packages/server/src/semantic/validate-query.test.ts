@@ -108,3 +108,53 @@ describe('normalizeIsoDate', () => {
     expect(normalizeIsoDate(input, type)).toBe(expected)
   })
 })
+
+describe('validateStructuredQuery: values and defaults', () => {
+  const query = (extra: object) =>
+    validateStructuredQuery(
+      model,
+      { dataset: 'orders', measures: ['revenue'], ...extra },
+      {
+        maxRows: 10_000,
+      },
+    )
+
+  it('refuses dates that do not exist and times out of range', () => {
+    for (const value of ['2025-02-30', '2025-13-01', '2025-00-10', '2023-02-29']) {
+      expect(normalizeIsoDate(value, 'date'), value).toBeUndefined()
+    }
+    for (const value of ['2025-01-01T24:00', '2025-01-01T23:60', '2025-01-01T23:59:60']) {
+      expect(normalizeIsoDate(value, 'timestamp'), value).toBeUndefined()
+    }
+    expect(normalizeIsoDate('2024-02-29', 'date')).toBe('2024-02-29')
+    expect(normalizeIsoDate('2025-01-01T23:59:59Z', 'timestamp')).toBe('2025-01-01T23:59:59Z')
+    expect(normalizeIsoDate('2025-01-01T23:59:59Z', 'date')).toBe('2025-01-01')
+  })
+
+  it.each(['gte', 'lt'])('refuses "%s" with two values', (op) => {
+    expect(
+      errorOf({
+        dataset: 'orders',
+        measures: ['revenue'],
+        filters: [{ dimension: 'order_date', op, values: ['2025-01-01', '2025-02-01'] }],
+      }).message,
+    ).toContain(`"${op}" takes exactly one value`)
+  })
+
+  it('keeps a time range open on the side not given', () => {
+    const from = query({ timeRange: { dimension: 'order_date', from: '2025-01-01' } }).timeRange
+    expect(from).toEqual({ dimension: expect.anything(), from: '2025-01-01' })
+    expect(Object.keys(from ?? {})).toEqual(['dimension', 'from'])
+    const to = query({ timeRange: { dimension: 'order_date', to: '2025-07-01T00:00:00Z' } })
+    expect(Object.keys(to.timeRange ?? {})).toEqual(['dimension', 'to'])
+    expect(to.timeRange?.to).toBe('2025-07-01')
+  })
+
+  it('adds no default sort to one asked for', () => {
+    const resolved = query({
+      timeGrain: { dimension: 'order_date', grain: 'month' },
+      sort: [{ field: 'revenue', direction: 'desc' }],
+    })
+    expect(resolved.sort).toEqual([{ field: 'revenue', direction: 'desc' }])
+  })
+})
