@@ -131,7 +131,7 @@ describe('results: numbers and audit', () => {
   })
 
   it('audits who asked, from which dashboard and tile, in which request', async () => {
-    const record = vi.fn(async () => {})
+    const record = vi.fn(async (_entry: unknown) => {})
     const runtime = { ...withSource(async () => [[5]]), audit: { ...base.audit, record } }
     await runStructuredQuery(
       { runtime, claims: demoClaims('bob'), requestId: 'req-1' },
