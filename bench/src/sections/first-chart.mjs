@@ -32,22 +32,35 @@ async function runElementsBench(runs) {
   const code = await new Promise((resolve) => child.once('exit', resolve))
   if (code !== 0)
     throw new Error(`first-chart.mjs exited with ${code}: ${stderr.trim().split('\n').at(-1)}`)
-  const rows = stdout
-    .split('\n')
-    .filter(
-      (line) => line.startsWith('| ') && !line.startsWith('| load') && !line.startsWith('| ---'),
-    )
-  const figure = (cell) => {
-    const [median, min, max] = (cell.match(/\d+/g) ?? []).map(Number)
-    return { median, min: min ?? median, max: max ?? median }
+  return parseTables(stdout)
+}
+
+/**
+ * The Markdown tables the elements bench prints, each with the line above it as its caption:
+ * [{ caption, header: [...], rows: [[...], …] }].
+ */
+export function parseTables(stdout) {
+  const tables = []
+  let caption = ''
+  for (const line of stdout.split('\n')) {
+    const cells = line.startsWith('|')
+      ? line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim())
+      : null
+    if (!cells) {
+      if (tables.length) tables.at(-1).open = false
+      if (line.trim()) caption = line.trim()
+      continue
+    }
+    const last = tables.at(-1)
+    if (last && last.open) {
+      if (!cells.every((cell) => /^:?-+:?$/.test(cell))) last.rows.push(cells)
+    } else tables.push({ caption, header: cells, rows: [], open: true })
   }
-  return rows.map((line) => {
-    const [load, first, all] = line
-      .split('|')
-      .slice(1, -1)
-      .map((cell) => cell.trim())
-    return { load, first: figure(first), all: figure(all) }
-  })
+  for (const table of tables) delete table.open
+  return tables
 }
 
 async function measure(browser, site, count, runs) {
@@ -149,18 +162,13 @@ export async function runFirstChart({ quick, workRoot, log }) {
         ]),
       ),
       '',
-      'Loading strategies, from `packages/elements/bench/first-chart.mjs` (warm server, a fresh page per run):',
+      'From `packages/elements/bench/first-chart.mjs` (loading strategies, warm server, a fresh page per run), its tables as it prints them:',
       '',
       strategies.error
         ? `Not measured in this run: ${strategies.error}.`
-        : table(
-            ['load', 'connect → first chart', 'connect → all tiles'],
-            strategies.map((row) => [
-              row.load,
-              formatSummary(row.first, ms),
-              formatSummary(row.all, ms),
-            ]),
-          ),
+        : strategies
+            .map((t) => [`_${t.caption}_`, '', table(t.header, t.rows)].join('\n'))
+            .join('\n\n'),
     ].join('\n'),
   }
 }
