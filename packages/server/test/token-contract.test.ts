@@ -149,8 +149,9 @@ describe('one token contract for both minting paths and the verifier', () => {
       }),
       { numRuns: 300 },
     )
-    // Both outcomes were exercised.
-    expect(minted).toBeGreaterThan(20)
+    // Both outcomes were exercised (about one body in ten is valid: 18 of 300 has been seen, so
+    // the bar is a handful, not a share).
+    expect(minted).toBeGreaterThan(5)
     expect(refused).toBeGreaterThan(20)
   }, 60_000)
 })
