@@ -85,7 +85,7 @@ function renderAssistant(assistant) {
   if (assistant.error) return [...heading, `Not measured in this run: ${assistant.error}.`]
   return [
     ...heading,
-    `Over HTTP against \`inset-server demo\` (50,000 rows, built-in engine), each client its own user, questions in turn (${assistant.questions.map((q) => `"${q}"`).join(', ')}), each answer read to its \`done\` event; ${assistant.runs} round(s) of ${assistant.seconds} s per client count.`,
+    `Over HTTP against \`inset-server demo\` (50,000 rows, built-in engine), each client eight users of its own in turn (the demo limits a user to 200 requests/s), questions in turn (${assistant.questions.map((q) => `"${q}"`).join(', ')}), each answer read to its \`done\` event; ${assistant.runs} round(s) of ${assistant.seconds} s per client count.`,
     '',
     table(
       ['clients', 'answers/s', 'p50', 'p99'],
