@@ -19,7 +19,7 @@ trap finish EXIT
 
 ensure_chromium
 ensure_postgres
-rm -rf packages/*/test-results apps/*/test-results tooling/*/test-results
+rm -rf packages/*/test-results apps/*/test-results tooling/*/test-results bench/test-results
 
 # Every step runs even when an earlier one failed, so one run shows every failure; the summary
 # line names each failed step, so "0 failed" never sits beside a red lint or build.

@@ -1,4 +1,4 @@
-// Sums every vitest and Playwright JSON report under packages/*, apps/* and tooling/* test-results
+// Sums every vitest and Playwright JSON report under packages/*, apps/*, tooling/* and bench test-results
 // into one line "N passed, N failed, N skipped". A failure is a failed test, a test file that
 // failed without a failed test (it threw at import, or a hook failed), a run that reported
 // failure without either (an unhandled error), or a Playwright top-level error (a config or a spec
@@ -23,50 +23,54 @@ export function summarize(root, failedSteps = []) {
     String(text ?? '')
       .split('\n')[0]
       .slice(0, 200)
-  for (const group of ['packages', 'apps', 'tooling']) {
-    const groupDir = join(root, group)
-    if (!existsSync(groupDir)) continue
-    for (const name of readdirSync(groupDir).sort()) {
-      const dir = join(groupDir, name, 'test-results')
-      if (!existsSync(dir)) continue
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-        const reportPath = join(dir, file)
-        let report
-        try {
-          report = JSON.parse(readFileSync(reportPath, 'utf8'))
-        } catch (error) {
-          failed += 1
-          problems.push(`${where(reportPath)}: unreadable report (${firstLine(error.message)})`)
-          continue
+  // Workspaces: packages/*, apps/*, tooling/* and the bench workspace at the root.
+  const workspaces = ['packages', 'apps', 'tooling'].flatMap((group) =>
+    existsSync(join(root, group))
+      ? readdirSync(join(root, group))
+          .sort()
+          .map((name) => join(root, group, name))
+      : [],
+  )
+  for (const workspace of [...workspaces, join(root, 'bench')]) {
+    const dir = join(workspace, 'test-results')
+    if (!existsSync(dir)) continue
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const reportPath = join(dir, file)
+      let report
+      try {
+        report = JSON.parse(readFileSync(reportPath, 'utf8'))
+      } catch (error) {
+        failed += 1
+        problems.push(`${where(reportPath)}: unreadable report (${firstLine(error.message)})`)
+        continue
+      }
+      if (typeof report.numPassedTests === 'number') {
+        passed += report.numPassedTests
+        failed += report.numFailedTests
+        skipped += report.numPendingTests + report.numTodoTests
+        let fileFailures = 0
+        for (const result of report.testResults ?? []) {
+          const failedTests = (result.assertionResults ?? []).filter(
+            (a) => a.status === 'failed',
+          ).length
+          if (result.status === 'failed' && failedTests === 0) {
+            fileFailures += 1
+            problems.push(`${where(result.name)}: suite failed (${firstLine(result.message)})`)
+          }
         }
-        if (typeof report.numPassedTests === 'number') {
-          passed += report.numPassedTests
-          failed += report.numFailedTests
-          skipped += report.numPendingTests + report.numTodoTests
-          let fileFailures = 0
-          for (const result of report.testResults ?? []) {
-            const failedTests = (result.assertionResults ?? []).filter(
-              (a) => a.status === 'failed',
-            ).length
-            if (result.status === 'failed' && failedTests === 0) {
-              fileFailures += 1
-              problems.push(`${where(result.name)}: suite failed (${firstLine(result.message)})`)
-            }
-          }
-          failed += fileFailures
-          if (report.success === false && report.numFailedTests === 0 && fileFailures === 0) {
-            failed += 1
-            problems.push(`${where(reportPath)}: the run failed (unhandled error or setup failure)`)
-          }
-        } else if (report.stats) {
-          passed += report.stats.expected + report.stats.flaky
-          failed += report.stats.unexpected
-          skipped += report.stats.skipped
-          for (const error of report.errors ?? []) {
-            failed += 1
-            const location = error.location?.file ?? reportPath
-            problems.push(`${where(location)}: Playwright error (${firstLine(error.message)})`)
-          }
+        failed += fileFailures
+        if (report.success === false && report.numFailedTests === 0 && fileFailures === 0) {
+          failed += 1
+          problems.push(`${where(reportPath)}: the run failed (unhandled error or setup failure)`)
+        }
+      } else if (report.stats) {
+        passed += report.stats.expected + report.stats.flaky
+        failed += report.stats.unexpected
+        skipped += report.stats.skipped
+        for (const error of report.errors ?? []) {
+          failed += 1
+          const location = error.location?.file ?? reportPath
+          problems.push(`${where(location)}: Playwright error (${firstLine(error.message)})`)
         }
       }
     }

@@ -59,6 +59,15 @@ describe('scripts/test-summary.mjs', () => {
     expect(await summary()).toEqual({ code: 0, stdout: '9 passed, 0 failed, 3 skipped\n' })
   })
 
+  it("counts the bench workspace's own tests beside the packages'", async () => {
+    root = mkdtempSync(join(tmpdir(), 'summary-'))
+    report('packages/a', 'vitest.json', vitest())
+    report('bench', 'vitest.json', vitest({ numFailedTests: 1, success: false }))
+    const { code, stdout } = await summary()
+    expect(code).toBe(1)
+    expect(stdout).toContain('6 passed, 1 failed, 2 skipped')
+  })
+
   it('counts a test file that fails at import, and names it', async () => {
     root = mkdtempSync(join(tmpdir(), 'summary-'))
     report(
