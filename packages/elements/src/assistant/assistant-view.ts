@@ -16,9 +16,6 @@ import { assistantStrings } from './assistant-strings'
 import { MessageView } from './message-view'
 import { tileSuggestions } from './tile-suggestions'
 
-// The assistant's strings arrive with this chunk; the host's translations of them stay.
-addDefaultStrings(assistantStrings)
-
 const ICONS = {
   send: 'M2.5 8h10M8.5 4l4 4-4 4',
   stop: 'M4.5 4.5h7v7h-7z',
@@ -53,6 +50,9 @@ export class AssistantView {
   #tileSuggestions: string[] | undefined
 
   constructor(root: ShadowRoot, host: AssistantViewHost) {
+    // The assistant's strings arrive with this chunk; the host's translations of them stay. Added
+    // here, not at import: the chunk has no side effects for bundlers to keep.
+    addDefaultStrings(assistantStrings)
     this.#host = host
     adoptStyles(root, assistantStyles)
     const s = t()

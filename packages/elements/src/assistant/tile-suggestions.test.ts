@@ -1,8 +1,11 @@
 import type { DashboardDefinition } from '@inset/core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { addDefaultStrings } from '../strings'
+import { assistantStrings } from './assistant-strings'
 import { tileSuggestions } from './tile-suggestions'
-// The assistant's strings arrive with its view, as in the lazily loaded chunk.
-import './assistant-view'
+
+// The assistant's strings, as its view adds them when the lazily loaded chunk renders.
+beforeAll(() => addDefaultStrings(assistantStrings))
 
 const select = (id: string, options: string[]) =>
   ({
