@@ -86,8 +86,11 @@ export class NetworkLog {
     else if (url.origin === new URL(INSET_URL).origin) this.insetRequests.push(seen)
   }
 
+  /** Requests that query tiles: a tile's own route, or the one request that loads a dashboard. */
   tileQueries(): SeenRequest[] {
-    return this.insetRequests.filter((r) => r.url.pathname.includes('/tiles/'))
+    return this.insetRequests.filter(
+      (r) => r.url.pathname.includes('/tiles/') || r.url.pathname.endsWith('/load'),
+    )
   }
 }
 
