@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { askAssistant, assistantSuggestions } from '../assistant/index'
 import type { InsetRuntime } from '../runtime'
 import { adminAuth } from './admin-auth'
 import type { AppEnv } from './app-env'
 import { AuthFailures } from './auth-failures'
+import { limitBody } from './body-limit'
 import { embedCors, embedPreflight } from './cors'
 import { embedAuth } from './embed-auth'
 import { handleError, handleNotFound } from './error-handler'
@@ -61,19 +61,17 @@ export function createApp(runtime: InsetRuntime, options: AppOptions = {}): Hono
   app.use('*', requestLog())
   app.use(
     '*',
-    bodyLimit({
-      maxSize: server.bodyLimitBytes,
-      onError: (c) =>
-        c.json(
-          {
-            error: {
-              code: 'bad_request',
-              message: `The request body exceeds ${server.bodyLimitBytes} bytes`,
-            },
+    limitBody(server.bodyLimitBytes, (c) =>
+      c.json(
+        {
+          error: {
+            code: 'bad_request',
+            message: `The request body exceeds ${server.bodyLimitBytes} bytes`,
           },
-          413,
-        ),
-    }),
+        },
+        413,
+      ),
+    ),
   )
   app.onError(handleError)
   app.notFound(handleNotFound)
