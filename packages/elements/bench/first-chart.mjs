@@ -4,6 +4,8 @@
 // (`loadInOneRequest`, the default), and the same from a split bundle whose chart chunk loads over
 // HTTP as a real embed's does. Prints medians (min–max) of alternating runs, then where the time of
 // each goes: token answered, data answered, chart chunk loaded, and the long tasks (> 50 ms).
+// Diagnostics: MINIFY=0 keeps function names; TRACE=out.json TRACE_MODE=split|oneRequest|twoStep
+// writes a Chromium performance trace of that mode's last run (open it in DevTools).
 import { createServer } from 'node:http'
 import { startDemoServer } from '@inset/server'
 import { chromium } from '@playwright/test'
@@ -70,7 +72,7 @@ const source = {
   },
   bundle: true,
   format: 'esm',
-  minify: true,
+  minify: process.env.MINIFY !== '0',
   write: false,
 }
 const script = (await build({ ...source, splitting: false })).outputFiles[0].text
@@ -148,11 +150,21 @@ for (let run = -1; run < RUNS; run++) {
         (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
       )
     const before = await counters()
+    // TRACE=file.json TRACE_MODE=split: a Chromium trace of the last run of that mode.
+    const tracing = process.env.TRACE && mode === process.env.TRACE_MODE && run === RUNS - 1
+    if (tracing)
+      await browser.startTracing(tab, {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+      })
     const result = await tab.evaluate(
       ([server, one]) => window.measure(server, one),
       [demo.url, mode !== 'twoStep'],
     )
     const after = await counters()
+    if (tracing) {
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(process.env.TRACE, await browser.stopTracing())
+    }
     for (const [key, name] of [
       ['script', 'ScriptDuration'],
       ['style', 'RecalcStyleDuration'],

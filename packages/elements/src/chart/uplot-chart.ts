@@ -24,21 +24,46 @@ function readPalette(element: HTMLElement): Palette {
   }
 }
 
-/** Mounts a uPlot chart that fills `container`, follows its size and shows a tooltip. */
+/** Reads a chart's size and styles (layout is clean) and returns the drawing to do after. */
+type Measure = () => () => void
+const measures = new WeakMap<Element, Measure>()
+let sizes: ResizeObserver | undefined
+
+/**
+ * One resize observer for every chart on the page. Its callback runs after layout, before paint,
+ * with the entries of every chart at once: all sizes and styles are read first, then all charts
+ * drawn, so a dashboard's charts cost one layout between them instead of one each (a chart drawn
+ * before the next one's reads makes those reads lay the page out again).
+ */
+function observeSize(element: Element, measure: Measure): () => void {
+  sizes ??= new ResizeObserver((entries) => {
+    const draws = entries.map((entry) => measures.get(entry.target)?.())
+    for (const draw of draws) draw?.()
+  })
+  measures.set(element, measure)
+  sizes.observe(element)
+  return () => {
+    sizes?.unobserve(element)
+    measures.delete(element)
+  }
+}
+
+/**
+ * Mounts a uPlot chart that fills `container`, follows its size and shows a tooltip. It draws
+ * once the container has been laid out (in the frame it is added, before that frame's paint).
+ */
 function mountChart(container: HTMLElement, initial: ChartSpec): ChartHandle {
   const root = container.getRootNode()
   if (root instanceof ShadowRoot) adoptStyles(root, chartStyles)
   let spec = initial
   let plot: uPlot | undefined
+  /** The container's size and styles, read where layout is clean (undefined until laid out). */
+  let size: { width: number; height: number } | undefined
+  let palette: Palette | undefined
   const tip = document.createElement('div')
   tip.className = 'tip'
   tip.hidden = true
   tip.setAttribute('aria-hidden', 'true')
-
-  const size = () => ({
-    width: Math.max(120, container.clientWidth),
-    height: Math.max(80, container.clientHeight),
-  })
 
   function showTip(u: uPlot) {
     const index = u.cursor.idx
@@ -63,10 +88,10 @@ function mountChart(container: HTMLElement, initial: ChartSpec): ChartHandle {
   }
 
   function build() {
+    if (!size || !palette) return
     plot?.destroy()
-    const palette = readPalette(container)
     const data = chartData(spec)
-    const layout: Layout = { size: size(), text: axisText(palette.font), shown: [] }
+    const layout: Layout = { size, text: axisText(palette.font), shown: [] }
     const options =
       spec.kind === 'breakdown'
         ? breakdownOptions(spec, palette, layout)
@@ -87,19 +112,29 @@ function mountChart(container: HTMLElement, initial: ChartSpec): ChartHandle {
     plot.root.querySelector('.u-wrap')?.append(tip)
   }
 
-  const observer = new ResizeObserver(() => plot?.setSize(size()))
-  observer.observe(container)
-  build()
+  const unobserve = observeSize(container, () => {
+    size = {
+      width: Math.max(120, container.clientWidth),
+      height: Math.max(80, container.clientHeight),
+    }
+    palette ??= readPalette(container)
+    const next = size
+    return () => (plot ? plot.setSize(next) : build())
+  })
 
   return {
     update(next) {
       spec = next
       build()
     },
-    restyle: build,
+    restyle() {
+      if (!size) return
+      palette = readPalette(container)
+      build()
+    },
     toPng: (title) => renderPng(container, spec, title),
     destroy() {
-      observer.disconnect()
+      unobserve()
       plot?.destroy()
       plot = undefined
     },

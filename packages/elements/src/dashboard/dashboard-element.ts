@@ -58,6 +58,8 @@ export class InsetDashboardElement extends InsetBaseElement {
   #resize: ResizeObserver | undefined
   #columns = 0
   #frame: HTMLElement | undefined
+  /** The frame's width as last laid out (read in the resize observer, where layout is clean). */
+  #frameWidth: number | undefined
   #grid: HTMLElement | undefined
   #status: HTMLElement | undefined
   #head: HTMLElement | undefined
@@ -185,7 +187,10 @@ export class InsetDashboardElement extends InsetBaseElement {
         this.#live,
       )
       replaceChildren(root, this.#frame)
-      this.#resize = new ResizeObserver(() => this.#layout())
+      this.#resize = new ResizeObserver(() => {
+        this.#frameWidth = this.#frame?.clientWidth
+        this.#layout()
+      })
       this.#resize.observe(this.#frame)
     }
     if (this.#controller) {
@@ -215,6 +220,7 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#resize?.disconnect()
     this.#resize = undefined
     this.#frame = undefined
+    this.#frameWidth = undefined
     this.root?.replaceChildren()
   }
 
@@ -411,7 +417,9 @@ export class InsetDashboardElement extends InsetBaseElement {
 
   #layout(): void {
     if (!this.#definition || !this.#frame || !this.#grid) return
-    const columns = gridColumnsFor(this.#frame.clientWidth || 1200)
+    // Known from the observer once the frame has been laid out (before the data, as a rule):
+    // reading clientWidth right after the tiles went in would lay out the whole dashboard twice.
+    const columns = gridColumnsFor((this.#frameWidth ?? this.#frame.clientWidth) || 1200)
     if (columns === this.#columns) return
     this.#columns = columns
     this.#grid.style.setProperty('--cols', String(columns))

@@ -60,6 +60,12 @@ export function createChartTile(options: ChartTileOptions): TileContent {
   )
   let result: QueryResult = { columns: [], rows: [], meta: { rowCount: 0, durationMs: 0 } }
   let chart: ChartHandle | undefined
+  /** The hidden table is filled when it is shown, not on every result the chart draws. */
+  let tableBehind = false
+  const refreshTable = (fill: () => void) => {
+    if (table.element.hidden) tableBehind = true
+    else fill()
+  }
 
   const toggle = h(
     'button',
@@ -71,6 +77,10 @@ export function createChartTile(options: ChartTileOptions): TileContent {
       title: t().showTable,
       onclick: () => {
         const showTable = table.element.hidden
+        if (showTable && tableBehind) {
+          table.update(result)
+          tableBehind = false
+        }
         table.element.hidden = !showTable
         chartBox.hidden = showTable
         toggle.setAttribute('aria-pressed', String(showTable))
@@ -120,12 +130,12 @@ export function createChartTile(options: ChartTileOptions): TileContent {
     tools: [toggle],
     update(next) {
       result = next
-      table.update(next)
+      refreshTable(() => table.update(next))
       draw()
     },
     restyle: () => chart?.restyle(),
     redraw() {
-      table.redraw()
+      refreshTable(() => table.redraw())
       draw()
     },
     toPng: () =>
