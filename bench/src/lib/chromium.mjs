@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { CHROMIUM_ARGS } from '@inset/test-utils/chromium-args'
 import { chromium } from '@playwright/test'
 
 /** The Chromium binary: CHROME_PATH, Debian's, or a Playwright cache's. */
@@ -17,19 +18,6 @@ export function chromiumPath() {
         if (existsSync(join(cache, dir, sub, 'chrome'))) return join(cache, dir, sub, 'chrome')
   return '/usr/bin/chromium'
 }
-
-/** The flags of @inset/test-utils/playwright (without the networking ones it floods the network). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-]
 
 /**
  * Launches Chromium for one section.

@@ -8,6 +8,7 @@
 // writes a Chromium performance trace of that mode's last run (open it in DevTools).
 import { createServer } from 'node:http'
 import { startDemoServer } from '@inset/server'
+import { CHROMIUM_ARGS } from '@inset/test-utils/chromium-args'
 import { chromium } from '@playwright/test'
 import { build } from 'esbuild'
 
@@ -115,20 +116,9 @@ const page = createServer(async (request, response) => {
 await new Promise((resolve) => page.listen(0, '127.0.0.1', resolve))
 const site = `http://127.0.0.1:${page.address().port}`
 
-// The flags of @inset/test-utils/playwright (TypeScript, which plain Node 20 cannot import).
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  args: [...CHROMIUM_ARGS],
 })
 const MODES = {
   twoStep: 'definition, then each tile',

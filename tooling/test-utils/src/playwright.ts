@@ -1,22 +1,9 @@
 // The Playwright settings every browser suite shares: Debian's Chromium with the flags this closed
 // network needs, and reports where scripts/test-summary.mjs sums them.
 import type { LaunchOptions, PlaywrightTestConfig } from '@playwright/test'
+import { CHROMIUM_ARGS } from './chromium-args.mjs'
 
-/**
- * Flags for Chromium on these machines: headless without a GPU or sandbox, and none of the
- * background networking that floods a network without internet with refused connections.
- */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-]
+export { CHROMIUM_ARGS }
 
 /**
  * Launch options for the system's Chromium: `CHROME_PATH`, else `/usr/bin/chromium`.
