@@ -10,7 +10,6 @@ import { loadSampleOrders } from './data/sample-orders'
 import { createLogger, type Logger } from './logger'
 import type { InsetRuntime } from './runtime'
 import { buildSemanticModel } from './semantic/model'
-import { TtlCache } from './semantic/ttl-cache'
 
 export interface RuntimeOptions {
   /** `true`: JSON lines on stdout; `false` (default): silent; or your own logger. */
@@ -100,7 +99,6 @@ export async function createRuntime(
       keyring,
       revocations: revocations as RevocationStore,
       logger,
-      dimensionCache: new TtlCache<unknown>({ ttlMs: 60_000, maxEntries: 2_000 }),
       resultCache: new ResultCache({
         maxEntries: config.server.cache.maxEntries,
         maxBytes: config.server.cache.maxBytes,

@@ -7,7 +7,6 @@ import type { InsetConfig } from './config/schema'
 import type { DataSource } from './data/data-source'
 import type { Logger } from './logger'
 import type { SemanticModel } from './semantic/model'
-import type { TtlCache } from './semantic/ttl-cache'
 
 /** Everything a request handler needs, built once at start-up by `createInsetServer`. */
 export interface InsetRuntime {
@@ -19,8 +18,6 @@ export interface InsetRuntime {
   /** Revoked tokens, subjects and tenants (checked on every embed request, from memory). */
   revocations: RevocationStore
   logger: Logger
-  /** Distinct values and ranges of dimensions per row-level-security scope. */
-  dimensionCache: TtlCache<unknown>
   /** Query results by data source, dataset, SQL and bound parameters (`server.cache`). */
   resultCache: ResultCache<CellValue[][]>
 }

@@ -38,7 +38,14 @@ describe.each(BACKENDS)('audit batches on %s', (_name, backend, skipReason) => {
       logger: createLogger(false),
       now: () => clock++,
     })
-    const awkward = [`o'brien "quoted"`, 'back\\slash', 'ünï 中文 🚀', '{"json":[1]}', '', '$1 ? %s']
+    const awkward = [
+      `o'brien "quoted"`,
+      'back\\slash',
+      'ünï 中文 🚀',
+      '{"json":[1]}',
+      '',
+      '$1 ? %s',
+    ]
     const records: AuditRecord[] = Array.from({ length: 4321 }, (_, i) => ({
       kind: i % 3 === 0 ? 'export' : 'query',
       subject: `${awkward[i % awkward.length]}-${i}`,
@@ -72,8 +79,7 @@ describe.each(BACKENDS)('audit batches on %s', (_name, backend, skipReason) => {
         tenant: record.tenant,
         tileId: record.tileId,
         rowCount: record.rowCount,
-        durationMs:
-          record.durationMs === null ? null : Math.round(record.durationMs * 100) / 100,
+        durationMs: record.durationMs === null ? null : Math.round(record.durationMs * 100) / 100,
         status: record.status,
         errorCode: record.errorCode,
       })

@@ -269,7 +269,9 @@ export async function createTableAuditLog(
       if (query.tenant) bind('tenant = ?', query.tenant)
       const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
       const rows = await source.query(
-        `SELECT id, at_ms, ${COLUMNS.slice(1, -1).map(([name]) => name).join(', ')} FROM ${table}${where} ORDER BY id DESC LIMIT ${limit + 1}`,
+        `SELECT id, at_ms, ${COLUMNS.slice(1, -1)
+          .map(([name]) => name)
+          .join(', ')} FROM ${table}${where} ORDER BY id DESC LIMIT ${limit + 1}`,
         params,
       )
       const items = rows

@@ -1,12 +1,8 @@
+import { readRows } from '../cache/read-rows'
 import { badRequest } from '../errors'
 import { compileDimensionRange } from './compile-sql'
-import { rlsKey, rlsPredicates } from './rls'
-import {
-  executeStructuredQuery,
-  prepareStructuredQuery,
-  type QueryContext,
-  runSql,
-} from './run-query'
+import { rlsPredicates } from './rls'
+import { executeStructuredQuery, prepareStructuredQuery, type QueryContext } from './run-query'
 
 function datasetOf(ctx: QueryContext, datasetName: string) {
   const dataset = Object.hasOwn(ctx.runtime.model.datasets, datasetName)
@@ -18,7 +14,8 @@ function datasetOf(ctx: QueryContext, datasetName: string) {
 
 /**
  * The distinct values of a dimension the claims may see (row-level security applies), sorted,
- * at most `limit`. Cached for a minute per dataset, dimension and security scope.
+ * at most `limit`. Through the result cache like every statement (its key holds the RLS values),
+ * so askers of one scope share a read, each may abort alone, and a purge of the dataset drops it.
  *
  * @example
  * await listDimensionValues({ runtime, claims }, 'orders', 'region') // ['EU'] for bob
@@ -29,30 +26,26 @@ export async function listDimensionValues(
   dimensionName: string,
   options: { signal?: AbortSignal; limit?: number } = {},
 ): Promise<Array<string | number>> {
-  const dataset = datasetOf(ctx, datasetName)
-  const limit = options.limit ?? 200
-  const key = `values|${datasetName}|${dimensionName}|${limit}|${rlsKey(dataset, ctx.claims)}`
-  const load = async () => {
-    const result = await executeStructuredQuery(
-      ctx,
-      {
-        dataset: datasetName,
-        measures: [],
-        dimensions: [dimensionName],
-        sort: [{ field: dimensionName, direction: 'asc' }],
-        limit,
-      },
-      options.signal ? { signal: options.signal } : {},
-    )
-    return result.rows
-      .map((row) => row[0])
-      .filter((value): value is string | number => value !== null)
-  }
-  return (await ctx.runtime.dimensionCache.get(key, load)) as Array<string | number>
+  datasetOf(ctx, datasetName)
+  const result = await executeStructuredQuery(
+    ctx,
+    {
+      dataset: datasetName,
+      measures: [],
+      dimensions: [dimensionName],
+      sort: [{ field: dimensionName, direction: 'asc' }],
+      limit: options.limit ?? 200,
+    },
+    options.signal ? { signal: options.signal } : {},
+  )
+  return result.rows
+    .map((row) => row[0])
+    .filter((value): value is string | number => value !== null)
 }
 
 /**
- * The first and last value of a (time) dimension the claims may see, e.g. for a date picker.
+ * The first and last value of a (time) dimension the claims may see, e.g. for a date picker;
+ * through the result cache as above.
  *
  * @example
  * await dimensionRange({ runtime, claims }, 'orders', 'order_date') // { min: '2024-11-01', max: '2026-10-31' }
@@ -64,22 +57,18 @@ export async function dimensionRange(
   options: { signal?: AbortSignal } = {},
 ): Promise<{ min?: string; max?: string }> {
   const dataset = datasetOf(ctx, datasetName)
-  const key = `range|${datasetName}|${dimensionName}|${rlsKey(dataset, ctx.claims)}`
-  const load = async () => {
-    const { resolved, source } = prepareStructuredQuery(ctx, {
-      dataset: datasetName,
-      measures: [],
-      dimensions: [dimensionName],
-    })
-    const dimension = resolved.dimensions[0]
-    if (!dimension) throw badRequest(`unknown dimension "${dimensionName}"`)
-    const compiled = compileDimensionRange(resolved, dimension, rlsPredicates(dataset, ctx.claims))
-    const [row] = await runSql(ctx.runtime, source, compiled.sql, compiled.params, options.signal)
-    const [min, max] = row ?? []
-    return {
-      ...(min !== null && min !== undefined && { min: String(min) }),
-      ...(max !== null && max !== undefined && { max: String(max) }),
-    }
+  const { resolved, source } = prepareStructuredQuery(ctx, {
+    dataset: datasetName,
+    measures: [],
+    dimensions: [dimensionName],
+  })
+  const dimension = resolved.dimensions[0]
+  if (!dimension) throw badRequest(`unknown dimension "${dimensionName}"`)
+  const compiled = compileDimensionRange(resolved, dimension, rlsPredicates(dataset, ctx.claims))
+  const { rows } = await readRows(ctx.runtime, source, datasetName, compiled, options)
+  const [min, max] = rows[0] ?? []
+  return {
+    ...(min !== null && min !== undefined && { min: String(min) }),
+    ...(max !== null && max !== undefined && { max: String(max) }),
   }
-  return (await ctx.runtime.dimensionCache.get(key, load)) as { min?: string; max?: string }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { demoClaims } from '../../test/tokens'
 import { ServerError } from '../errors'
 import type { DatasetModel } from './model'
-import { rlsKey, rlsPredicates } from './rls'
+import { rlsPredicates } from './rls'
 
 const dataset = (rls: DatasetModel['rls']) => ({ name: 'orders', rls }) as DatasetModel
 
@@ -86,25 +86,5 @@ describe('rlsPredicates', () => {
 
   it('has no predicates for a dataset without rules', () => {
     expect(rlsPredicates(dataset([]), demoClaims('alice'))).toEqual([])
-  })
-})
-
-describe('rlsKey', () => {
-  const rules = dataset([
-    { column: 'tenant_id', claim: 'tenant', type: 'string' },
-    { column: 'region', claim: 'attrs.region', type: 'string' },
-  ])
-
-  it('is the same for the same scope in any order, and differs for another scope', () => {
-    const a = rlsKey(rules, demoClaims('alice', { attrs: { region: ['NA', 'EU'] } }))
-    const b = rlsKey(rules, demoClaims('alice', { sub: 'carol', attrs: { region: ['EU', 'NA'] } }))
-    expect(a).toBe(b)
-    expect(a).toBe(
-      JSON.stringify([
-        ['tenant_id', ['acme']],
-        ['region', ['EU', 'NA']],
-      ]),
-    )
-    expect(rlsKey(rules, demoClaims('alice', { attrs: { region: ['EU'] } }))).not.toBe(a)
   })
 })

@@ -47,8 +47,3 @@ export function rlsPredicates(dataset: DatasetModel, claims: EmbedClaims): RlsPr
     return { column: rule.column, values: values.map((item) => typed(rule, item)) }
   })
 }
-
-/** A stable key of what these claims may see in a dataset, for caches. */
-export function rlsKey(dataset: DatasetModel, claims: EmbedClaims): string {
-  return JSON.stringify(rlsPredicates(dataset, claims).map((p) => [p.column, [...p.values].sort()]))
-}

@@ -93,4 +93,29 @@ describe.each(BACKENDS)('runStructuredQuery on %s', (_name, backend, skipReason)
     expect(range.min! >= '2024-11-01').toBe(true)
     expect(range.max! <= '2026-10-31').toBe(true)
   })
+
+  it.skipIf(skipReason)(
+    'filter options: an asker who leaves fails only itself; a purge of the dataset drops them',
+    async () => {
+      runtime.resultCache.purge()
+      const bob = { runtime, claims: demoClaims('bob') }
+      const leaving = new AbortController()
+      const first = listDimensionValues(bob, 'orders', 'channel', { signal: leaving.signal })
+      const second = listDimensionValues(bob, 'orders', 'channel')
+      const range = dimensionRange(bob, 'orders', 'order_date', { signal: leaving.signal })
+      const rangeToo = dimensionRange(bob, 'orders', 'order_date')
+      leaving.abort()
+      await expect(first).rejects.toMatchObject({ code: 'timeout' })
+      await expect(range).rejects.toMatchObject({ code: 'timeout' })
+      expect(await second).toEqual(['online', 'partner', 'retail'])
+      expect((await rangeToo).min! >= '2024-11-01').toBe(true)
+
+      const before = runtime.resultCache.stats().misses
+      await listDimensionValues(bob, 'orders', 'channel')
+      expect(runtime.resultCache.stats().misses).toBe(before)
+      expect(runtime.resultCache.purge('orders')).toBeGreaterThan(0)
+      await listDimensionValues(bob, 'orders', 'channel')
+      expect(runtime.resultCache.stats().misses).toBe(before + 1)
+    },
+  )
 })
