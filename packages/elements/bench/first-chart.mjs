@@ -5,7 +5,8 @@
 // HTTP as a real embed's does. Prints medians (min–max) of alternating runs, then where the time of
 // each goes: token answered, data answered, chart chunk loaded, and the long tasks (> 50 ms).
 // Diagnostics: MINIFY=0 keeps function names; TRACE=out.json TRACE_MODE=split|oneRequest|twoStep
-// writes a Chromium performance trace of that mode's last run (open it in DevTools).
+// writes a Chromium performance trace of that mode's last run (open it in DevTools);
+// PROFILE=out.cpuprofile TRACE_MODE=… a JS CPU profile of it.
 import { createServer } from 'node:http'
 import { startDemoServer } from '@inset/server'
 import { CHROMIUM_ARGS } from '@inset/test-utils/chromium-args'
@@ -39,7 +40,9 @@ const source = {
         document.body.append(element)
         let first
         for (;;) {
-          await new Promise(requestAnimationFrame)
+          // After a frame has been drawn (a task after its animation frame): a chart is counted in
+          // the frame that paints it, whether it was made before the frame or in its resize step.
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
           const root = element.shadowRoot
           const charts = root ? root.querySelectorAll('.chart canvas').length : 0
           first ??= charts > 0 ? performance.now() - started : undefined
@@ -142,6 +145,13 @@ for (let run = -1; run < RUNS; run++) {
     const before = await counters()
     // TRACE=file.json TRACE_MODE=split: a Chromium trace of the last run of that mode.
     const tracing = process.env.TRACE && mode === process.env.TRACE_MODE && run === RUNS - 1
+    // PROFILE=file.cpuprofile (with TRACE_MODE): a JS CPU profile of that run instead.
+    const profiling = process.env.PROFILE && mode === process.env.TRACE_MODE && run === RUNS - 1
+    if (profiling) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+      await cdp.send('Profiler.start')
+    }
     if (tracing)
       await browser.startTracing(tab, {
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
@@ -151,6 +161,10 @@ for (let run = -1; run < RUNS; run++) {
       [demo.url, mode !== 'twoStep'],
     )
     const after = await counters()
+    if (profiling) {
+      const { writeFileSync } = await import('node:fs')
+      writeFileSync(process.env.PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))
+    }
     if (tracing) {
       const { writeFileSync } = await import('node:fs')
       writeFileSync(process.env.TRACE, await browser.stopTracing())
