@@ -2,7 +2,7 @@
 // peers' published packages pinned in bench/package.json, each with what it loads at run time
 // beyond the package (so a loader is never mistaken for the whole cost).
 
-/** Lazy chunks `<inset-dashboard>` starts on connect: all of them load before the first chart. */
+/** Lazy chunks `<inset-dashboard>` starts once its token is in: all of them load before the first chart. */
 export const FIRST_CHART_CHUNKS = ['chart-tile', 'filter-bar', 'tile-actions']
 
 const whole = (specifier, after = '') =>

@@ -139,7 +139,7 @@ function render(rows, runs) {
   return [
     `Every product bundled by esbuild with one configuration (ESM, minified, es2022, browser, code splitting; react, react-dom, vue, @angular/*, svelte external; Svelte files compiled and Angular declarations linked as apps' builds do), from the package's whole public entry (\`import * as\`). Sizes are the sum over the files a browser fetches, each compressed on its own (gzip level 9, brotli quality 11); ${runs} build(s) each (the two largest peers once: esbuild's output does not vary), median (min–max) when they differ.`,
     '',
-    '**Ours** (built `dist/` of each package). "To a first chart" adds the lazy chunks `<inset-dashboard>` starts on connect (chart with uPlot, filter bar, tile actions), each file counted once.',
+    '**Ours** (built `dist/` of each package). "To a first chart" adds the lazy chunks `<inset-dashboard>` starts beside its data request (chart with uPlot, filter bar, tile actions), each file counted once.',
     '',
     table(
       [
