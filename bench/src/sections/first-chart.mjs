@@ -116,7 +116,7 @@ export async function runFirstChart({ quick, workRoot, log }) {
   log('first chart: packages/elements/bench/first-chart.mjs')
   let strategies
   try {
-    strategies = await runElementsBench(quick ? 1 : 3)
+    strategies = await runElementsBench(quick ? 1 : 7)
   } catch (error) {
     strategies = { error: error.message }
   }
