@@ -58,7 +58,10 @@ export class InsetDashboardElement extends InsetBaseElement {
   #resize: ResizeObserver | undefined
   #columns = 0
   #frame: HTMLElement | undefined
-  /** The frame's width as last laid out (read in the resize observer, where layout is clean). */
+  /**
+   * The frame's width as last laid out, read in the resize observer where layout is clean (after a
+   * reconnect the old value serves until the new frame's first observation corrects it).
+   */
   #frameWidth: number | undefined
   #grid: HTMLElement | undefined
   #status: HTMLElement | undefined
@@ -216,7 +219,6 @@ export class InsetDashboardElement extends InsetBaseElement {
     this.#resize?.disconnect()
     this.#resize = undefined
     this.#frame = undefined
-    this.#frameWidth = undefined
     this.root?.replaceChildren()
   }
 
@@ -224,20 +226,8 @@ export class InsetDashboardElement extends InsetBaseElement {
     for (const tile of this.#tiles.values()) tile.restyle()
   }
 
+  /** Set once the chunks the first paint needs have been started (see `#onSnapshot`). */
   #preloading: ReturnType<typeof setTimeout> | undefined
-  /**
-   * Starts the chunks the first paint needs (charts, filter bar, tile actions) once the token is in,
-   * in the task after the one that sends the data request: fetched and evaluated while that
-   * request is in flight. Started at connect, the chart chunk's evaluation (uPlot, 20–30 ms of
-   * main thread) ran just as the token arrived and held the data request back by as much.
-   */
-  #preload(): void {
-    this.#preloading = setTimeout(() => {
-      preloadCharts()
-      loadFilterBar().catch(() => {})
-      loadTileActions().catch(() => {})
-    })
-  }
 
   #disconnectController(): void {
     this.#unsubscribe?.()
@@ -257,8 +247,17 @@ export class InsetDashboardElement extends InsetBaseElement {
     const previous = this.#snapshot
     this.#snapshot = snapshot
     if (snapshot.state === 'destroyed') return
-    const tokenIn = snapshot.state !== 'idle' && snapshot.state !== 'authenticating'
-    if (tokenIn && !this.#preloading) this.#preload()
+    // The chunks the first paint needs (charts, filter bar, tile actions) start once the token is
+    // in ('loading' comes first on every first load), in the task after the one that sends the
+    // data request: they download and evaluate while it is in flight. Started at connect, the
+    // chart chunk's evaluation (uPlot, 20–30 ms of main thread) ran just as the token arrived and
+    // held the data request back by as much.
+    if (snapshot.state === 'loading')
+      this.#preloading ??= setTimeout(() => {
+        preloadCharts()
+        loadFilterBar().catch(() => {})
+        loadTileActions().catch(() => {})
+      })
     this.#render()
     const dashboardId = this.#dashboardId ?? ''
     for (const event of dashboardEvents(previous, snapshot)) {
