@@ -11,6 +11,28 @@ import { setDashboardFilters, showTable, tableRows, tile } from '@inset/test-uti
 import { fixtureEvents as events, expect, openDashboard, test } from './fixtures'
 
 test.describe('<inset-dashboard> against the demo server', () => {
+  test('a chart shown as a table after the filters changed while it was hidden shows their rows', async ({
+    page,
+    site,
+    demo,
+  }) => {
+    await openDashboard(page, site, demo, { assistant: 'none' })
+    const all = await expectedFor(ALICE)
+    await showTable(page, 'revenue-by-category')
+    expect(await tableRows(page, 'revenue-by-category')).toEqual(tableTexts(all).byCategory)
+    // Back to the chart: its table is hidden, and (since it is) no longer filled on each result.
+    const toggle = tile(page, 'revenue-by-category').getByRole('button', {
+      name: 'Show data as table',
+    })
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await setDashboardFilters(page, { region: ['NA'] })
+    const na = await expectedFor({ ...ALICE, regions: ['NA'] })
+    await expect(tile(page, 'orders').locator('.kpi-value')).toHaveText(int(na.orders))
+    await showTable(page, 'revenue-by-category')
+    expect(await tableRows(page, 'revenue-by-category')).toEqual(tableTexts(na).byCategory)
+  })
+
   test('renders every tile with the numbers of a direct computation over the sample data', async ({
     page,
     site,
