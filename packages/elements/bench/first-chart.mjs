@@ -7,6 +7,7 @@
 // Diagnostics: MINIFY=0 keeps function names; TRACE=out.json TRACE_MODE=split|oneRequest|twoStep
 // writes a Chromium performance trace of that mode's last run (open it in DevTools);
 // PROFILE=out.cpuprofile TRACE_MODE=… a JS CPU profile of it.
+import { writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { startDemoServer } from '@inset/server'
 import { CHROMIUM_ARGS } from '@inset/test-utils/chromium-args'
@@ -161,14 +162,9 @@ for (let run = -1; run < RUNS; run++) {
       [demo.url, mode !== 'twoStep'],
     )
     const after = await counters()
-    if (profiling) {
-      const { writeFileSync } = await import('node:fs')
+    if (profiling)
       writeFileSync(process.env.PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile))
-    }
-    if (tracing) {
-      const { writeFileSync } = await import('node:fs')
-      writeFileSync(process.env.TRACE, await browser.stopTracing())
-    }
+    if (tracing) writeFileSync(process.env.TRACE, await browser.stopTracing())
     for (const [key, name] of [
       ['script', 'ScriptDuration'],
       ['style', 'RecalcStyleDuration'],

@@ -2,7 +2,12 @@
 // (scripts/test-all.sh and CI set it; locally: `. scripts/lib/postgres.sh && ensure_postgres`).
 import { randomBytes } from 'node:crypto'
 
-export { dropSchema } from '../src/data/drop-schema'
+import type { DataSource } from '../src/data/data-source'
+import { dropSchema } from '../src/data/drop-schema'
+import { openDuckDBSource } from '../src/data/duckdb-source'
+import { openPostgresSource } from '../src/data/postgres-source'
+
+export { dropSchema }
 
 export type Backend = { name: 'duckdb' } | { name: 'postgres'; url: string }
 
@@ -27,4 +32,25 @@ export function pgRequiredButMissing(env: Record<string, string | undefined>): b
 /** A schema name unique to this test run, so runs never see each other's tables. */
 export function freshSchemaName(prefix = 'inset_test'): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`
+}
+
+/**
+ * A bare data source on `backend`: an in-memory DuckDB, or PostgreSQL in a fresh schema that
+ * `close()` drops.
+ */
+export async function openTestSource(
+  backend: Backend,
+  name: string,
+  poolSize: number,
+): Promise<DataSource> {
+  if (backend.name === 'duckdb') return openDuckDBSource({ name, path: ':memory:', poolSize })
+  const schema = freshSchemaName()
+  const source = await openPostgresSource({ name, url: backend.url, schema, poolSize })
+  return {
+    ...source,
+    async close() {
+      await source.close()
+      await dropSchema(backend.url, schema)
+    },
+  }
 }

@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BACKENDS, dropSchema, freshSchemaName } from '../../test/backends'
+import { BACKENDS, openTestSource } from '../../test/backends'
 import type { DataSource } from '../data/data-source'
-import { openDuckDBSource } from '../data/duckdb-source'
-import { openPostgresSource } from '../data/postgres-source'
 import { createLogger } from '../logger'
 import { type AuditRecord, createTableAuditLog } from './audit-log'
 
 // A batch is written as one JSON parameter and read back into typed columns by the database
 // itself: every value must come back exactly, on both dialects, whatever its characters.
 describe.each(BACKENDS)('audit batches on %s', (_name, backend, skipReason) => {
-  const schema = freshSchemaName('inset_audit_test')
   let source: DataSource
   beforeAll(async () => {
     if (skipReason) return
-    source =
-      backend.name === 'duckdb'
-        ? await openDuckDBSource({ name: 'audit', path: ':memory:', poolSize: 1 })
-        : await openPostgresSource({ name: 'audit', url: backend.url, schema, poolSize: 1 })
+    source = await openTestSource(backend, 'audit', 1)
   })
   afterAll(async () => {
     await source?.close()
-    if (backend.name === 'postgres' && !skipReason) await dropSchema(backend.url, schema)
   })
 
   it.skipIf(skipReason)('keeps every value of 4,321 entries across three INSERTs', async () => {

@@ -77,6 +77,8 @@ const COLUMNS = [
   ['request_id', 'VARCHAR', 'text'],
 ] as const
 const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ')
+/** An entry as written: one value per column (a missing one is NULL). */
+type AuditRow = Partial<Record<(typeof COLUMNS)[number][0], string | number | null>>
 
 /**
  * One INSERT of a whole batch with ONE parameter: the rows as a JSON array of objects, read back
@@ -163,17 +165,14 @@ export async function createTableAuditLog(
     )
   }
 
-  let pending: Array<{ values: unknown[]; done: () => void }> = []
+  let pending: Array<{ row: AuditRow; done: () => void }> = []
   let writing: Promise<void> | null = null
   let timer: NodeJS.Timeout | null = null
 
   const insertBatch = insertBatchSql(table, source.dialect)
   async function writeBatch(batch: typeof pending): Promise<void> {
-    const rows = batch.map((entry) =>
-      Object.fromEntries(COLUMNS.map(([name], i) => [name, entry.values[i] ?? null])),
-    )
     try {
-      await source.execute(insertBatch, [JSON.stringify(rows)])
+      await source.execute(insertBatch, [JSON.stringify(batch.map((entry) => entry.row))])
     } catch (error) {
       // Losing an audit entry must be loud, but it must not fail the user's request.
       options.logger.error({ err: error, entries: batch.length }, 'audit write failed')
@@ -230,26 +229,26 @@ export async function createTableAuditLog(
         }
         return Promise.resolve()
       }
-      const values = [
-        now(),
-        entry.kind,
-        auditText(entry.subject, L.subject) ?? '',
-        auditText(entry.tenant, L.tenant),
-        auditText(entry.dashboardId, L.dashboardId),
-        auditText(entry.tileId, L.tileId),
-        entry.rowCount,
-        entry.durationMs === null ? null : Math.round(entry.durationMs * 100) / 100,
-        entry.status,
-        auditText(entry.errorCode, L.errorCode),
-        auditText(entry.requestId, L.requestId),
-      ]
+      const row: AuditRow = {
+        at_ms: now(),
+        kind: entry.kind,
+        subject: auditText(entry.subject, L.subject) ?? '',
+        tenant: auditText(entry.tenant, L.tenant),
+        dashboard_id: auditText(entry.dashboardId, L.dashboardId),
+        tile_id: auditText(entry.tileId, L.tileId),
+        row_count: entry.rowCount,
+        duration_ms: entry.durationMs === null ? null : Math.round(entry.durationMs * 100) / 100,
+        status: entry.status,
+        error_code: auditText(entry.errorCode, L.errorCode),
+        request_id: auditText(entry.requestId, L.requestId),
+      }
       if (pending.length < maxPending) {
-        pending.push({ values, done: noWaiter })
+        pending.push({ row, done: noWaiter })
         schedule()
         return Promise.resolve()
       }
       return new Promise<void>((resolve) => {
-        pending.push({ values, done: resolve })
+        pending.push({ row, done: resolve })
         schedule()
       })
     },

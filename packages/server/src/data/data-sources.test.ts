@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BACKENDS, dropSchema, freshSchemaName } from '../../test/backends'
+import { BACKENDS, openTestSource } from '../../test/backends'
 import { type DataSource, QueryAbortedError } from './data-source'
-import { openDuckDBSource } from './duckdb-source'
-import { openPostgresSource } from './postgres-source'
 
 const SLOW: Record<DataSource['dialect'], string> = {
   duckdb: 'SELECT COUNT(*) FROM range(100000000000) a',
@@ -11,17 +9,12 @@ const SLOW: Record<DataSource['dialect'], string> = {
 
 describe.each(BACKENDS)('%s data source', (_name, backend, skipReason) => {
   let source: DataSource
-  const schema = freshSchemaName()
   beforeAll(async () => {
     if (skipReason) return
-    source =
-      backend.name === 'duckdb'
-        ? await openDuckDBSource({ name: 'main', path: ':memory:', poolSize: 2 })
-        : await openPostgresSource({ name: 'main', url: backend.url, schema, poolSize: 2 })
+    source = await openTestSource(backend, 'main', 2)
   })
   afterAll(async () => {
     await source?.close()
-    if (backend.name === 'postgres' && !skipReason) await dropSchema(backend.url, schema)
   })
 
   it.skipIf(skipReason)(
